@@ -1,0 +1,227 @@
+"""Pure geometry: words → lines → cells, table rows and drawn rules, in reading order.
+
+Segmentation needs more than text: which line is bold or large (headings), where a label
+column ends (label tables such as "Sak: | 08/23" without borders), which rows belong to a
+ruled table (attendee tables), and where a paragraph starts (the white space above a line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.layout import Cell, Line, Word
+
+# A gap between two words wider than this many font sizes separates two columns.
+COLUMN_GAP = 1.5
+# A continuation line must start within this many points of the column it continues.
+ALIGN_TOLERANCE = 3.0
+# Text made only of these characters is a typed separator ("______", "-----").
+RULE_TEXT = re.compile(r"^[_\-–—=·.*~]{8,}$")
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(slots=True)
+class TableGrid:
+    """A ruled table as found by the PDF backend: rows of cell boxes (None where merged)."""
+
+    bbox: BBox
+    rows: list[list[BBox | None]]
+
+
+def is_bold_font(fontname: str) -> bool:
+    """Bold is only recorded in the font name ("Arial,Bold", "ABCDEF+Calibri-Bold", "…-Black")."""
+    name = fontname.split("+", 1)[-1].lower()
+    return bool(re.search(r"bold|black|heavy|semibold|demi|[,-]b(d)?$|-bd", name))
+
+
+def _center_in(word: Word, box: BBox) -> bool:
+    cx = (word.x0 + word.x1) / 2
+    cy = (word.top + word.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _dominant_size(words: Sequence[Word]) -> float:
+    sizes: Counter[float] = Counter()
+    for w in words:
+        sizes[round(w.size, 1)] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _mostly_bold(words: Sequence[Word]) -> bool:
+    total = sum(len(w.text) for w in words)
+    bold = sum(len(w.text) for w in words if w.bold)
+    return total > 0 and bold * 2 > total
+
+
+def group_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Cluster words into visual lines by vertical overlap, each sorted left to right."""
+    rows: list[list[Word]] = []
+    bands: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(w.bottom - w.top, 0.1)
+        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            top, bottom = bands[i]
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap >= 0.5 * min(h, bottom - top):
+                rows[i].append(w)
+                bands[i] = (min(top, w.top), max(bottom, w.bottom))
+                break
+        else:
+            rows.append([w])
+            bands.append((w.top, w.bottom))
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    rows.sort(key=lambda r: min(w.top for w in r))
+    return rows
+
+
+def split_cells(words: Sequence[Word]) -> list[Cell]:
+    """Split one visual line at gaps wide enough to be column gaps."""
+    cells: list[Cell] = []
+    run: list[Word] = []
+    for w in words:
+        if run and w.x0 - run[-1].x1 > COLUMN_GAP * max(run[-1].size, w.size, 1.0):
+            cells.append(_cell(run))
+            run = []
+        run.append(w)
+    if run:
+        cells.append(_cell(run))
+    return cells
+
+
+def _cell(words: Sequence[Word]) -> Cell:
+    return Cell(
+        text=" ".join(w.text for w in words),
+        x0=words[0].x0,
+        x1=words[-1].x1,
+        bold=_mostly_bold(words),
+    )
+
+
+def _text_line(page: int, words: Sequence[Word]) -> Line:
+    cells = split_cells(words)
+    line = Line(
+        page=page,
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        cells=cells,
+        size=_dominant_size(words),
+        bold=_mostly_bold(words),
+    )
+    if len(cells) == 1 and RULE_TEXT.match(cells[0].text):
+        line.rule = True
+    return line
+
+
+def _table_lines(page: int, grid: TableGrid, words: Sequence[Word]) -> list[Line]:
+    lines = []
+    for row in grid.rows:
+        boxes = [b for b in row if b is not None]
+        if not boxes:
+            continue
+        cells: list[Cell] = []
+        row_words: list[Word] = []
+        for box in boxes:
+            inside = [w for w in words if _center_in(w, box)]
+            row_words.extend(inside)
+            text = " ".join(" ".join(w.text for w in r) for r in group_rows(inside))
+            cells.append(Cell(text=text, x0=box[0], x1=box[2], bold=_mostly_bold(inside)))
+        if not row_words:
+            continue
+        lines.append(
+            Line(
+                page=page,
+                top=min(w.top for w in row_words),
+                bottom=max(w.bottom for w in row_words),
+                cells=cells,
+                size=_dominant_size(row_words),
+                bold=_mostly_bold(row_words),
+                table=True,
+            )
+        )
+    return lines
+
+
+def build_lines(
+    page: int,
+    words: Sequence[Word],
+    tables: Sequence[TableGrid] = (),
+    rules: Sequence[tuple[float, float, float]] = (),
+) -> list[Line]:
+    """Lines of one page in reading order.
+
+    `tables` are ruled tables (their rows become one line each, with one cell per column);
+    `rules` are drawn horizontal rules as (x0, x1, y), which separate sections like typed
+    "______" lines do.
+    """
+    # A table with a single column is a framed paragraph, not a table.
+    grids = [g for g in tables if any(sum(b is not None for b in r) >= 2 for r in g.rows)]
+    in_table = [any(_center_in(w, g.bbox) for g in grids) for w in words]
+    lines: list[Line] = []
+    for grid in grids:
+        lines.extend(_table_lines(page, grid, [w for w in words if _center_in(w, grid.bbox)]))
+    free = [w for w, t in zip(words, in_table, strict=True) if not t]
+    lines.extend(_text_line(page, row) for row in group_rows(free))
+    for x0, x1, y in rules:
+        if any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
+            continue
+        lines.append(Line(page=page, top=y, bottom=y, cells=[Cell("", x0, x1)], rule=True))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    lines = _drop_underlines(lines)
+    _set_gaps(lines)
+    return merge_column_continuations(lines)
+
+
+def _drop_underlines(lines: list[Line]) -> list[Line]:
+    """A drawn rule right under a line of text is an underline, not a separator."""
+    out: list[Line] = []
+    for line in lines:
+        if line.rule and not line.text and out and not out[-1].rule:
+            prev = out[-1]
+            if 0 <= line.top - prev.bottom <= 0.4 * max(prev.size, 1) and line.x1 - line.x0 <= (
+                prev.x1 - prev.x0
+            ) * 1.2:
+                continue
+        out.append(line)
+    return out
+
+
+def _set_gaps(lines: list[Line]) -> None:
+    prev: Line | None = None
+    for line in lines:
+        line.gap_before = None if prev is None else max(0.0, line.top - prev.bottom)
+        prev = line
+
+
+def merge_column_continuations(lines: list[Line]) -> list[Line]:
+    """Join a wrapped value back onto its label row.
+
+    In a label table without borders ("Tittel:   Statusrapport, tiltaksliste og videre plan
+    FSU" / "           rekruttering og stabilisering") the wrapped part is a line of its own that
+    starts exactly under the value column and has nothing in the label column.
+    """
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not line.table
+            and not prev.table
+            and not line.rule
+            and not prev.rule
+            and len(prev.cells) >= 2
+            and abs(line.x0 - prev.cells[-1].x0) <= ALIGN_TOLERANCE
+            and line.gap_before is not None
+            and line.gap_before < 0.6 * max(prev.size, 1)
+        ):
+            last = prev.cells[-1]
+            last.text = f"{last.text} {line.text}"
+            last.x1 = max(last.x1, line.x1)
+            prev.bottom = line.bottom
+            continue
+        out.append(line)
+    return out

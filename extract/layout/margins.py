@@ -1,0 +1,68 @@
+"""Pure: find running headers, footers and page numbers and take them out of the text.
+
+They repeat on every page, so they are told by repetition at the same place, never by a
+list of known texts. A header that differs between parts of a bundled PDF is kept on the
+page (`Page.header`) because it tells where one bundled document ends and the next begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from models.layout import Line, Page
+
+HEADER_ZONE = 0.12  # top share of the page where running headers live
+FOOTER_ZONE = 0.12
+CANDIDATES = 3  # lines looked at from the top and from the bottom of each page
+POSITION_TOLERANCE = 3.0
+
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*\d+)?$|^-\s*#\s*-$", re.IGNORECASE
+)
+
+
+def _key(line: Line, page_number: int) -> str:
+    """Text with the page's own number masked, so "Side 3 av 9" repeats as "side # av 9"."""
+    text = re.sub(r"\s+", " ", line.text).strip().casefold()
+    return re.sub(rf"(?<!\d){page_number}(?!\d)", "#", text)
+
+
+def _zone_lines(page: Page) -> tuple[list[Line], list[Line]]:
+    text_lines = [ln for ln in page.lines if ln.text and not ln.rule]
+    top = [ln for ln in text_lines[:CANDIDATES] if ln.bottom <= page.height * HEADER_ZONE]
+    bottom = [ln for ln in text_lines[-CANDIDATES:] if ln.top >= page.height * (1 - FOOTER_ZONE)]
+    return top, [ln for ln in bottom if ln not in top]
+
+
+def strip_running_text(pages: list[Page]) -> list[Page]:
+    """Remove repeated header/footer lines and page numbers; record them on each page."""
+    seen: Counter[tuple[str, str, int]] = Counter()
+    zones = []
+    for page in pages:
+        top, bottom = _zone_lines(page)
+        zones.append((top, bottom))
+        for where, group in (("h", top), ("f", bottom)):
+            for ln in group:
+                seen[(where, _key(ln, page.number), round(ln.top / POSITION_TOLERANCE))] += 1
+
+    def repeated(where: str, ln: Line, page: Page) -> bool:
+        key = _key(ln, page.number)
+        slot = round(ln.top / POSITION_TOLERANCE)
+        count = sum(seen[(where, key, s)] for s in (slot - 1, slot, slot + 1))
+        return count >= 2 and any(ch.isalpha() for ch in key)
+
+    for page, (top, bottom) in zip(pages, zones, strict=True):
+        drop: list[Line] = []
+        header = [ln for ln in top if repeated("h", ln, page) or PAGE_NUMBER.match(_key(ln, page.number))]
+        footer = [ln for ln in bottom if repeated("f", ln, page) or PAGE_NUMBER.match(_key(ln, page.number))]
+        drop = header + footer
+        if not drop:
+            continue
+        page.header = " ".join(ln.text for ln in header if not PAGE_NUMBER.match(_key(ln, page.number))) or None
+        page.footer = " ".join(ln.text for ln in footer) or None
+        ids = {id(ln) for ln in drop}
+        page.lines = [ln for ln in page.lines if id(ln) not in ids]
+        if page.lines:
+            page.lines[0].gap_before = None
+    return pages

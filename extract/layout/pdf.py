@@ -1,0 +1,77 @@
+"""The pdfplumber backend: the only module that reads PDFs with pdfplumber.
+
+Each page method is a short call into the pure functions of `lines` and `margins`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pdfplumber
+
+from extract.errors import ExtractionError
+from extract.layout.lines import TableGrid, build_lines, is_bold_font
+from extract.layout.margins import strip_running_text
+from models.layout import Page, Word
+
+# pdfminer logs every recoverable oddity of a damaged file as a warning; we report our own.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+MIN_RULE_SHARE = 0.4  # a drawn rule must span this share of the page width to separate sections
+
+
+def _words(page: pdfplumber.page.Page) -> list[Word]:
+    raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    return [
+        Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            size=float(w["size"]),
+            bold=is_bold_font(w.get("fontname") or ""),
+        )
+        for w in raw
+    ]
+
+
+def _tables(page: pdfplumber.page.Page) -> list[TableGrid]:
+    if not page.edges:
+        return []
+    return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in page.find_tables()]
+
+
+def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    rules = []
+    for edge in page.horizontal_edges:
+        if edge["x1"] - edge["x0"] >= MIN_RULE_SHARE * page.width:
+            rules.append((float(edge["x0"]), float(edge["x1"]), float(edge["top"])))
+    return rules
+
+
+def read_page(page: pdfplumber.page.Page, number: int) -> Page:
+    page = page.dedupe_chars()
+    return Page(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        lines=build_lines(number, _words(page), _tables(page), _rules(page)),
+        chars=len(page.chars),
+        images=len(page.images),
+    )
+
+
+def read_pdf(path: str | Path, password: str = "") -> list[Page]:
+    """Pages of a PDF with running headers, footers and page numbers taken out."""
+    try:
+        pdf = pdfplumber.open(path, password=password)
+    except Exception as exc:  # pdfminer raises many unrelated types for a broken file
+        raise ExtractionError("open", "damaged", f"cannot open PDF: {exc or type(exc).__name__}") from exc
+    pages = []
+    with pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(read_page(page, number))
+            page.close()
+    return strip_running_text(pages)

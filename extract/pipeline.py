@@ -1,0 +1,50 @@
+"""PDF → FileExtraction: layout, segmentation and names, one file or many."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from extract.errors import ExtractionError
+from extract.layout.pdf import read_pdf
+from extract.names import assign_person_ids
+from extract.segment.documents import segment
+from models.extraction import FileExtraction
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def extract_pdf(path: str | Path, source: str | None = None) -> FileExtraction:
+    """Extract one PDF; a file that cannot be read comes back with `failure` set, never raises."""
+    path = Path(path)
+    result = FileExtraction(source=source or path.name, sha256=sha256_file(path))
+    try:
+        pages = read_pdf(path)
+    except ExtractionError as exc:
+        result.failure = exc.failure
+        return result
+    result.pages = len(pages)
+    result.documents = segment(pages)
+    return result
+
+
+def extract_many(paths: Iterable[str | Path]) -> list[FileExtraction]:
+    """Extract several PDFs; person ids are made consistent across all of them."""
+    results = [extract_pdf(p) for p in paths]
+    assign_person_ids(results)
+    return results
+
+
+def write_json(result: FileExtraction, out_dir: Path, stem: str) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{stem}.json"
+    target.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    return target

@@ -1,0 +1,183 @@
+"""Cases: find case headings in every layout of the genre and cut a document into cases.
+
+Three kinds of heading are recognised:
+  * label rows: "Sak: 08/23" followed by "Tittel: Innkalling og dagsorden";
+  * styled headings: a bold or larger line starting with a case number, "20/24 Title",
+    "Sak 01/2023: Title", "PS 12/24 – Title", whose title may wrap onto a second line;
+  * list entries: "Sak 08/23 Title" lines in the "Saksliste" at the top of an agenda.
+A list entry and a section with the same number are one case: the section's heading gives
+the title (as printed in the case's own heading), the list fills in cases without a section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.segment.lines import is_heading_style, label_value, starts_paragraph
+from extract.segment.text import case_number, clean
+from extract.segment.vocabulary import (
+    ADOPTED_LABEL,
+    CASE_LABEL,
+    CASE_LIST_HEADING,
+    CASE_PREFIX,
+    CASE_WORD,
+    PROPOSAL_LABEL,
+    TITLE_LABEL,
+)
+from models.layout import Line
+
+_NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
+_SEP = r"\s*(?:[:.\-–—]\s*)?"
+# "Sak 01/2023: Title", "Sak nr. 5/24 Title", "PS 12/24 Title", "20/24 Title".
+HEADING = re.compile(
+    rf"^(?:{CASE_PREFIX}\s+(?:{CASE_WORD}\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?{_NUM}{_SEP}(?P<title>.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Heading:
+    index: int  # position of the heading's first line in the document's lines
+    end: int  # position after the heading's last line (title continuation included)
+    number: str
+    prefix: str | None
+    title: str
+    kind: str  # "label", "styled", "list"
+    page: int
+
+
+@dataclass(slots=True)
+class CaseSpan:
+    heading: Heading
+    lines: list[Line] = field(default_factory=list)  # the case's text after its heading
+
+
+def _prefix(m: re.Match[str]) -> str | None:
+    p = m.group("prefix")
+    if not p or p.lower() in {"sak", "sag"}:
+        return None
+    return p.upper() if len(p) <= 3 else p
+
+
+def _match(text: str) -> re.Match[str] | None:
+    m = HEADING.match(clean(text))
+    if not m or case_number(m.group("num"), m.group("year")) is None:
+        return None
+    return m
+
+
+def _is_label(line: Line) -> bool:
+    return bool(PROPOSAL_LABEL.match(line.text) or ADOPTED_LABEL.match(line.text) or label_value(line))
+
+
+def _label_heading(lines: list[Line], i: int) -> Heading | None:
+    """"Sak: | 08/23" then, within a few rows, "Tittel: | …"."""
+    lv = label_value(lines[i])
+    if not lv or not CASE_LABEL.match(lv[0] + ":"):
+        return None
+    m = re.match(rf"^{_NUM}{_SEP}(?P<title>.*)$", lv[1])
+    if not m or case_number(m.group("num"), m.group("year")) is None:
+        return None
+    title, end = m.group("title"), i + 1
+    for j in range(i + 1, min(i + 4, len(lines))):
+        tv = label_value(lines[j])
+        if tv and TITLE_LABEL.match(tv[0] + ":") and not CASE_LABEL.match(tv[0] + ":"):
+            title, end = tv[1], j + 1
+            break
+    return Heading(
+        index=i,
+        end=end,
+        number=case_number(m.group("num"), m.group("year")) or "",
+        prefix=None,
+        title=clean(title),
+        kind="label",
+        page=lines[i].page,
+    )
+
+
+def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -> int:
+    """Index after the lines that continue a wrapped heading title."""
+    j = start
+    while j < len(lines):
+        nxt = lines[j]
+        if (
+            nxt.rule
+            or nxt.page != like.page
+            or starts_paragraph(nxt)
+            or _match(nxt.text)
+            or _is_label(nxt)
+            or (same_style and (nxt.bold != like.bold or abs(nxt.size - like.size) > 0.5))
+            or (not same_style and nxt.x0 < like.x0 - 2)
+        ):
+            break
+        j += 1
+    return j
+
+
+def find_headings(lines: list[Line], body: float) -> list[Heading]:
+    headings: list[Heading] = []
+    in_list = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = clean(line.text)
+        if CASE_LIST_HEADING.match(text):
+            in_list = True
+            i += 1
+            continue
+        if h := _label_heading(lines, i):
+            headings.append(h)
+            in_list = False
+            i = h.end
+            continue
+        m = _match(text) if not line.rule else None
+        if m and m.group("title").strip():
+            styled = is_heading_style(line, body)
+            # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
+            explicit = bool(m.group("word") or m.group("prefix")) and m.group("title")[:1].isupper()
+            if styled or in_list or explicit:
+                kind = "styled" if styled else "list"
+                end = _continuation(lines, i + 1, line, same_style=styled)
+                title = " ".join([m.group("title"), *(lines[k].text for k in range(i + 1, end))])
+                headings.append(
+                    Heading(
+                        index=i,
+                        end=end,
+                        number=case_number(m.group("num"), m.group("year")) or "",
+                        prefix=_prefix(m),
+                        title=clean(title).rstrip(":").strip(),
+                        kind=kind,
+                        page=line.page,
+                    )
+                )
+                i = end
+                continue
+        elif in_list and text and starts_paragraph(line) and not m:
+            in_list = False
+        i += 1
+    return headings
+
+
+def split_cases(lines: list[Line], body: float) -> list[CaseSpan]:
+    """One span per case number, in order of first appearance, from the richest heading."""
+    headings = find_headings(lines, body)
+    spans: list[CaseSpan] = []
+    for k, h in enumerate(headings):
+        stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
+        spans.append(CaseSpan(heading=h, lines=lines[h.end : stop]))
+    rank = {"label": 2, "styled": 2, "list": 0}
+    best: dict[tuple[str | None, str], CaseSpan] = {}
+    order: list[tuple[str | None, str]] = []
+    for span in spans:
+        key = (span.heading.prefix, span.heading.number)
+        if key not in best:
+            best[key] = span
+            order.append(key)
+            continue
+        old = best[key]
+        new_score = (rank[span.heading.kind], len(span.lines))
+        old_score = (rank[old.heading.kind], len(old.lines))
+        if new_score > old_score:
+            best[key] = span
+    return [best[k] for k in order]

@@ -1,0 +1,197 @@
+"""Documents: split a PDF into the documents it bundles, tell their kind, assemble the parts.
+
+A bundled document (minutes of another committee attached to an invitation, a report, a
+presentation) starts on a new page under a title set clearly larger than the body text.
+A part that has no title words and no meeting of its own but carries numbered cases is a
+continuation (a large section heading at the top of a page), and is joined to the part before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.segment.attendees import find_attendance
+from extract.segment.bodies import body_from_header, body_from_title
+from extract.segment.cases import HEADING, CaseSpan, split_cases
+from extract.segment.decisions import find_decisions
+from extract.segment.lines import body_size, is_title_style
+from extract.segment.meeting import parse_meeting
+from extract.segment.references import find_references
+from extract.segment.text import clean
+from extract.segment.vocabulary import (
+    AGENDA_TITLE,
+    CASE_DOCUMENT_TITLE,
+    CASE_LIST_HEADING,
+    MINUTES_TITLE,
+)
+from models.extraction import Case, Document, Meeting
+from models.layout import Line, Page
+
+TITLE_SEARCH_LINES = 4  # a title stands among the first lines of its first page
+MEETING_SEARCH_LINES = 40
+_CASE_IN_TITLE = re.compile(r"\bsak\s+\d{1,3}\s*/\s*\d{2,4}\b", re.I)
+
+
+@dataclass(slots=True)
+class Part:
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [ln for p in self.pages for ln in p.lines]
+
+
+def _title_index(page: Page, body: float) -> int | None:
+    text_lines = [i for i, ln in enumerate(page.lines) if ln.text and not ln.rule][:TITLE_SEARCH_LINES]
+    for i in text_lines:
+        line = page.lines[i]
+        if is_title_style(line, body) and not HEADING.match(clean(line.text)):
+            return i
+    return None
+
+
+def split_parts(pages: list[Page], body: float) -> list[Part]:
+    parts: list[Part] = []
+    for page in pages:
+        if not parts or _title_index(page, body) is not None:
+            parts.append(Part())
+        parts[-1].pages.append(page)
+    return parts
+
+
+def title_of(lines: list[Line], body: float) -> str | None:
+    """The first title-sized line among the first lines, with its wrapped continuation."""
+    text_lines = [ln for ln in lines if ln.text and not ln.rule]
+    for k, line in enumerate(text_lines[:TITLE_SEARCH_LINES]):
+        if is_title_style(line, body) and not HEADING.match(clean(line.text)):
+            parts = [line.text]
+            for nxt in text_lines[k + 1 :]:
+                if abs(nxt.size - line.size) > 0.5 or nxt.bold != line.bold or nxt.page != line.page:
+                    break
+                parts.append(nxt.text)
+            return clean(" ".join(parts))
+    return None
+
+
+def kind_from_title(words: str | None) -> str | None:
+    if not words:
+        return None
+    if MINUTES_TITLE.search(words):
+        return "minutes"
+    if CASE_DOCUMENT_TITLE.search(words):
+        return "case_document"
+    if AGENDA_TITLE.search(words):
+        return "agenda"
+    return None
+
+
+def classify(title: str | None, first_text: str, cases: list[Case], has_list: bool, attended: bool, dated: bool) -> str:
+    """agenda, minutes, case_document or other, from the title words first, then the content."""
+    words = title or first_text
+    if kind := kind_from_title(words):
+        return kind
+    if _CASE_IN_TITLE.search(words) and len(cases) <= 1:
+        return "case_document"
+    if cases:
+        if any(c.adopted_decision for c in cases) or attended:
+            return "minutes"
+        if has_list or dated or len(cases) > 1:
+            return "agenda"
+        return "case_document"
+    if dated and attended:
+        return "minutes"
+    return "other"
+
+
+def build_document(part: Part, body: float) -> Document:
+    lines = part.lines
+    title = title_of(lines, body)
+    spans = split_cases(lines, body)
+    cases = [_case(span, body) for span in spans]
+    first_heading = min((s.heading.index for s in spans), default=len(lines))
+    preamble = lines[:first_heading]
+    header_lines = lines[:MEETING_SEARCH_LINES]
+    meeting = parse_meeting(header_lines, title)
+    header = next((p.header for p in part.pages if p.header), None)
+    committee = body_from_title(title) or body_from_header(header)
+    attendance = find_attendance(preamble, body, committee)
+    has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
+    first_text = " ".join(clean(ln.text) for ln in lines[:3])
+    kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
+    if kind == "other":
+        meeting = Meeting()  # an attachment or report holds no meeting; its dates are other things
+    if kind in ("agenda", "case_document"):
+        # An invitation cannot hold the meeting's own decisions: a "Vedtak" there is quoted.
+        for case in cases:
+            case.adopted_decision = None
+    doc = Document(
+        kind=kind,
+        body=committee if kind != "other" else None,
+        page_start=part.pages[0].number,
+        page_end=part.pages[-1].number,
+        title=title,
+        meeting=meeting,
+        chair=attendance.chair,
+        minute_taker=attendance.minute_taker,
+        attendees=attendance.attendees,
+        cases=cases,
+    )
+    _resolve_first_names(doc)
+    return doc
+
+
+def _case(span: CaseSpan, body: float) -> Case:
+    decisions = find_decisions(span.lines, body)
+    text = "\n".join(clean(ln.text) for ln in span.lines if ln.text)
+    h = span.heading
+    return Case(
+        number=h.number,
+        title=h.title,
+        prefix=h.prefix,
+        proposed_decisions=decisions.proposed,
+        adopted_decision="\n".join(decisions.adopted) or None,
+        page=h.page,
+        references=find_references(f"{h.title}\n{text}", own=h.number),
+        text=text,
+    )
+
+
+def _resolve_first_names(doc: Document) -> None:
+    """"Referent: Guri" names the one person of this document called Guri, when there is one."""
+    names = [a.name for a in doc.attendees] + [n for n in (doc.chair, doc.minute_taker) if n]
+
+    def full(name: str | None) -> str | None:
+        if not name or len(name.split()) != 1:
+            return name
+        first = name.casefold()
+        matches = {n for n in names if len(n.split()) > 1 and n.split()[0].casefold() == first}
+        longest = max(matches, key=len, default=None)
+        if longest and all(set(m.split()) <= set(longest.split()) for m in matches):
+            return longest
+        return name
+
+    doc.chair = full(doc.chair)
+    doc.minute_taker = full(doc.minute_taker)
+
+
+def _joins_previous(doc: Document) -> bool:
+    """A part with numbered cases but neither title words nor a meeting of its own continues the last."""
+    return bool(doc.cases) and doc.meeting.date is None and kind_from_title(doc.title) is None
+
+
+def segment(pages: list[Page]) -> list[Document]:
+    """All documents of one PDF, in page order."""
+    body = body_size(ln for p in pages for ln in p.lines)
+    parts = split_parts(pages, body)
+    docs: list[Document] = []
+    merged: list[Part] = []
+    for part in parts:
+        doc = build_document(part, body)
+        if merged and docs and docs[-1].kind != "other" and _joins_previous(doc):
+            merged[-1].pages.extend(part.pages)
+            docs[-1] = build_document(merged[-1], body)
+            continue
+        merged.append(part)
+        docs.append(doc)
+    return docs

@@ -1,0 +1,138 @@
+"""Pure text helpers shared by the segmenters: whitespace, dates, times, case numbers, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+BULLET_CHARS = "•▪◦●‣⁃■□➢►–-*·o"
+BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o](?=\s))\s*")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-hA-H][.)])\s+")
+LIST_MARKER = re.compile(BULLET.pattern + "|" + NUMBERED.pattern)
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "mai": 5, "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# One separator, repeated: "23.02.2023", "23/2-2023" is not written, and "08:30-09.30" is a time.
+NUMERIC_DATE = re.compile(r"(?<![\d/.:])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/:])")
+WRITTEN_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_NAMES})\.?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+_DASH = r"\s*(?:-|–|—|‒|til|to)\s*"
+_CLOCK = r"(\d{1,2})(?:\s*[.:]\s*(\d{2}))?"
+TIME_RANGE = re.compile(
+    rf"(?:kl(?:\.|okken)?\s*)?(?<![\d.:/])(\d{{1,2}})\s*[.:]\s*(\d{{2}}){_DASH}(?:kl\.?\s*)?(\d{{1,2}})\s*[.:]\s*(\d{{2}})(?![\d])"
+    rf"|kl(?:\.|okken)?\s*{_CLOCK}{_DASH}(?:kl\.?\s*)?{_CLOCK}(?![\d])",
+    re.IGNORECASE,
+)
+TIME_START = re.compile(r"(?:kl(?:\.|okken)?|fra)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?![\d.:/])", re.IGNORECASE)
+
+CASE_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})\s*/\s*(\d{4}|\d{2})(?![\d/])")
+
+
+def clean(text: str) -> str:
+    """One line of text: NFC, no soft hyphens, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip()
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date written in `text` as (position, YYYY-MM-DD), in order."""
+    found: list[tuple[int, str]] = []
+    for m in NUMERIC_DATE.finditer(text):
+        if iso := _iso(_year(m.group(4)), int(m.group(3)), int(m.group(1))):
+            found.append((m.start(), iso))
+    for m in WRITTEN_DATE.finditer(text):
+        if iso := _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))):
+            found.append((m.start(), iso))
+    for m in ISO_DATE.finditer(text):
+        if iso := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            found.append((m.start(), iso))
+    return sorted(found)
+
+
+def parse_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0][1] if dates else None
+
+
+def _clock(h: str, m: str | None) -> str | None:
+    hour, minute = int(h), int(m or 0)
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_times(text: str) -> tuple[str | None, str | None]:
+    """Start and end of a meeting from "kl. 12.30-15.30", "08:30 – 09.30", "kl 9-11"."""
+    # Dates look like times ("23.02.23"), so they are blanked first; only real dates, since a
+    # time range such as "12.30-15.30" has the shape of a date too.
+    blanked = text
+    for pos, _ in find_dates(text):
+        m = NUMERIC_DATE.match(blanked, pos) or WRITTEN_DATE.match(blanked, pos) or ISO_DATE.match(blanked, pos)
+        if m:
+            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+    m = TIME_RANGE.search(blanked)
+    if m:
+        g = m.groups()
+        if g[0] is not None:
+            start, end = _clock(g[0], g[1]), _clock(g[2], g[3])
+        else:
+            start, end = _clock(g[4], g[5]), _clock(g[6], g[7])
+        if start and end:
+            return start, end
+    m = TIME_START.search(blanked)
+    if m:
+        return _clock(m.group(1), m.group(2)), None
+    return None, None
+
+
+def case_number(number: str | int, year: str | int) -> str | None:
+    """"09/24" → "09/2024"; None where it cannot be a case number."""
+    n, y = int(number), _year(str(year))
+    if not (1 <= n <= 999 and 1990 <= y <= 2100):
+        return None
+    return f"{n:02d}/{y}"
+
+
+def normalize_case_number(text: str) -> str | None:
+    m = CASE_NUMBER.search(text or "")
+    return case_number(m.group(1), m.group(2)) if m else None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines into text: list items keep a line of their own, bullets are dropped."""
+    out: list[str] = []
+    for raw in lines:
+        line = clean(raw)
+        if not line:
+            continue
+        if LIST_MARKER.match(line) or not out:
+            out.append(strip_bullet(line) if BULLET.match(line) else line)
+        elif out[-1].endswith(":"):
+            out.append(line)
+        else:
+            out[-1] = f"{out[-1]} {line}"
+    return "\n".join(out)

@@ -1,0 +1,106 @@
+"""The genre's words: labels and titles of Norwegian (and Danish) meeting documents.
+
+Every rule that recognises a printed label takes its words from here, so a new wording
+seen in the wild is added in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE  # noqa: E741
+
+# --- document kinds, told by the words of a document's title ---------------------------
+MINUTES_TITLE = re.compile(
+    r"\b(?:møte)?referat\b|\breferat(?:et)?\s+fra\b|\b(?:møte)?protokoll\b|\bmøtebok\b|\bprotokollat\b"
+    r"|\bbeslutningsprotokol\b|\breferat\s*-",
+    I,
+)
+AGENDA_TITLE = re.compile(
+    r"\b(?:møte)?innkalling\b|\binnkalling\s+til\b|\bsaksliste\b|\bsakliste\b|\bdagsorden\b|\bindkaldelse\b",
+    I,
+)
+CASE_DOCUMENT_TITLE = re.compile(
+    r"\bsaksfr[ae]mlegg\b|\bsaksutredning\b|\bsaksnotat\b|\bnotat til\b|\bsagsfremstilling\b", I
+)
+# An agenda's list of cases starts under one of these headings.
+CASE_LIST_HEADING = re.compile(r"^(?:saksliste|sakliste|dagsorden|saker til behandling|sakskart)\s*:?$", I)
+
+# --- meeting header ------------------------------------------------------------------
+# Labels whose value holds the meeting's date and time, best first.
+DATE_LABELS: list[re.Pattern[str]] = [
+    re.compile(r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet)$", I),
+    re.compile(r"^(?:tid|dato|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*sted|når|mødedato|dato og tidspunkt)$", I),
+]
+PLACE_LABEL = re.compile(r"^(?:sted|møtested|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested)$", I)
+# The meeting's own number in a title: "Møte 2-23", "Referat møte 4-2024", "Møte nr. 3/2024".
+MEETING_NUMBER = re.compile(r"\bmøte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)(?![\d.])", I)
+
+# --- case headings ----------------------------------------------------------------------
+# A case-type prefix printed before the number in municipal systems (PS 12/24, RS 3/24).
+CASE_PREFIX = r"(?P<prefix>(?-i:PS|RS|FO|DS|OS|ES|MS|OR|VS|DR|IS|[ODVR]-sak))"
+# Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Sak:".
+CASE_WORD = r"(?:sak(?:\s*nr\.?)?|saksnr\.?|saksnummer|sag(?:\s*nr\.?)?|punkt)"
+CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
+TITLE_LABEL = re.compile(r"^(?:tittel|sakstittel|overskrift|emne|sak|titel)\s*:?$", I)
+
+# --- decisions -------------------------------------------------------------------------
+_ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"
+PROPOSAL_LABEL = re.compile(
+    r"^(?P<label>(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+)?"
+    r"(?:forslag\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon|uttalelse)"
+    r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
+    r"|forslag\s+til\s+beslutning)" + _ALT + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    I,
+)
+ADOPTED_LABEL = re.compile(
+    r"^(?P<label>(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak(?:\s+i\s+(?:saken|møtet))?"
+    r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning|afgørelse)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    I,
+)
+# Labels that open another part of a case and so end a decision block.
+SECTION_LABEL = re.compile(
+    r"^(?:vedlegg|utrykte?\s+vedlegg|trykte\s+vedlegg|bilag|bakgrunn|saksopplysninger|vurdering"
+    r"|sammendrag|behandling|votering|oppfølging|ansvar(?:lig)?|frist|saksbehandler|dokumenter"
+    r"|referanser?|økonomi|konsekvenser|drøfting|diskusjon|innledning|merknad(?:er)?|til|fra"
+    r"|kopi|arkivsak|saksgang|sakens\s+bakgrunn|saksframstilling|videre\s+plan|orientering)"
+    r"(?:\s+\d+)?\s*:",
+    I,
+)
+
+# --- attendance ------------------------------------------------------------------------
+# Checked in this order: "Tilstede på sak" is a guest list, "Forfall faste deltakere" absences.
+ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("guest", re.compile(
+        r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
+        r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+til\s*stede|\bdessuten\s+møtte", I)),
+    ("absent", re.compile(
+        r"\bforfall|\bfravær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bfrafall|\bafbud|\bforhindret"
+        r"|\bmeldt\s+fravær|\bfraværende", I)),
+    ("observer", re.compile(r"\bobservatør", I)),
+    ("secretariat", re.compile(r"\bsekretariat|\badministrasjon|\bsekretær(?!e)", I)),
+    # Anchored: "Nye medlemmer:" introduces a remark, not a list of those present.
+    ("present", re.compile(
+        r"^(?:faste\s+|møtende\s+|øvrige\s+|ordinære\s+)?(?:til\s*stede|tilstede|møtt|fremmøtte|tilstedeværende"
+        r"|deltok|deltakere|deltagere|deltaker|medlemmer|varamedlemmer|vara|mødt|møtende(?:\s+medlemmer)?"
+        r"|representanter)\b", I)),
+]
+CHAIR_LABEL = re.compile(r"^(?:møteleder|møteledelse|ordstyrer|leder\s+av\s+møtet|mødeleder|dirigent)$", I)
+MINUTE_TAKER_LABEL = re.compile(
+    r"^(?:referent|referenter|protokollfører|referat\s+(?:skrevet\s+)?(?:av|ved)|ref\.?|sekretær|referatfører)$", I
+)
+# Markers printed after a name in an attendee list.
+CHAIR_MARKER = re.compile(r"\((?:møte)?leder\)|\bmøteleder\b", I)
+MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b", I)
+
+# --- committees ------------------------------------------------------------------------
+# Abbreviations of the partnership's bodies, written out as the archive names them.
+BODY_ABBREVIATIONS = {
+    "SSU": "Strategisk samarbeidsutvalg",
+    "FLR": "Fastlegerådet",
+    "ORU": "Overordnet revisjonsutvalg",
+    "OSU": "Overordnet samarbeidsutvalg",
+    "PKO": "Praksiskonsulentordningen",
+}
+# "Faglig samarbeidsutvalg for X" is written "FSU X" in the archive.
+FSU_LONG = re.compile(r"^(?:faglige?|faglig)\s+samarbeidsutvalg\s+(?:\(fsu\)\s+)?(?:for\s+)?", I)

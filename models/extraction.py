@@ -1,0 +1,94 @@
+"""The result of segmentation: documents, meetings, cases, decisions and attendees.
+
+`FileExtraction.to_dict()` is the JSON contract of `minutes extract`
+(see ../shared/eval/extraction.schema.json); extra keys are allowed by the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from models.failure import Failure
+
+KINDS = ("agenda", "minutes", "case_document", "other")
+STATUSES = ("present", "absent", "guest", "secretariat", "observer")
+
+
+@dataclass(slots=True)
+class Meeting:
+    date: str | None = None  # YYYY-MM-DD
+    start: str | None = None  # HH:MM
+    end: str | None = None  # HH:MM
+    place: str | None = None
+    number: str | None = None  # as printed, e.g. "4-2024"
+
+
+@dataclass(slots=True)
+class Attendee:
+    name: str  # as printed
+    status: str  # one of STATUSES
+    affiliation: str | None = None
+    person_id: str | None = None
+    substitute_for: str | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Case:
+    number: str  # NN/YYYY
+    title: str
+    prefix: str | None = None  # case-type prefix such as "PS", "RS"
+    proposed_decisions: list[str] = field(default_factory=list)
+    adopted_decision: str | None = None
+    page: int | None = None
+    references: list[str] = field(default_factory=list)
+    text: str = ""  # the case's own text, headings and decisions included
+
+
+@dataclass(slots=True)
+class Document:
+    kind: str  # one of KINDS
+    body: str | None = None
+    page_start: int = 1
+    page_end: int = 1
+    title: str | None = None
+    meeting: Meeting = field(default_factory=Meeting)
+    chair: str | None = None
+    minute_taker: str | None = None
+    attendees: list[Attendee] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileExtraction:
+    source: str  # file name of the PDF
+    sha256: str
+    pages: int = 0
+    documents: list[Document] = field(default_factory=list)
+    failure: Failure | None = None
+    ocr_pages: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        if self.failure is None:
+            data.pop("failure")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FileExtraction:
+        docs = []
+        for d in data.get("documents", []):
+            d = dict(d)
+            d["meeting"] = Meeting(**(d.get("meeting") or {}))
+            d["attendees"] = [Attendee(**a) for a in d.get("attendees", [])]
+            d["cases"] = [Case(**c) for c in d.get("cases", [])]
+            docs.append(Document(**d))
+        failure = Failure(**data["failure"]) if data.get("failure") else None
+        return cls(
+            source=data["source"],
+            sha256=data.get("sha256", ""),
+            pages=data.get("pages", 0),
+            documents=docs,
+            failure=failure,
+            ocr_pages=list(data.get("ocr_pages", [])),
+        )
