@@ -182,9 +182,10 @@ def _drop_underlines(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.rule and not line.text and out and not out[-1].rule:
             prev = out[-1]
-            if 0 <= line.top - prev.bottom <= 0.4 * max(prev.size, 1) and line.x1 - line.x0 <= (
-                prev.x1 - prev.x0
-            ) * 1.2:
+            if (
+                0 <= line.top - prev.bottom <= 0.4 * max(prev.size, 1)
+                and line.x1 - line.x0 <= (prev.x1 - prev.x0) * 1.2
+            ):
                 continue
         out.append(line)
     return out

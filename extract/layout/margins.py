@@ -17,9 +17,7 @@ FOOTER_ZONE = 0.12
 CANDIDATES = 3  # lines looked at from the top and from the bottom of each page
 POSITION_TOLERANCE = 3.0
 
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*\d+)?$|^-\s*#\s*-$", re.IGNORECASE
-)
+PAGE_NUMBER = re.compile(r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*\d+)?$|^-\s*#\s*-$", re.IGNORECASE)
 
 
 def _key(line: Line, page_number: int) -> str:

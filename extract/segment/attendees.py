@@ -27,8 +27,12 @@ from models.extraction import Attendee
 from models.layout import Line
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "la", "le", "af", "av", "du", "el", "bin", "ter"}
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉÈ][a-zæøåäöüéèáóíúçñ'’]+|[A-ZÆØÅ]\.?)(?:-(?:[A-ZÆØÅ][a-zæøåäöüéè'’]+|[A-ZÆØÅ]\.?))*$")
-_SUBSTITUTE = re.compile(r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s+(?P<name>[^,;()]+)", re.I)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÆØÅÄÖÜÉÈ][a-zæøåäöüéèáóíúçñ'’]+|[A-ZÆØÅ]\.?)(?:-(?:[A-ZÆØÅ][a-zæøåäöüéè'’]+|[A-ZÆØÅ]\.?))*$"
+)
+_SUBSTITUTE = re.compile(
+    r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s+(?P<name>[^,;()]+)", re.I
+)
 _MAX_LABEL_WORDS = 6
 
 
@@ -240,7 +244,7 @@ def find_attendance(lines: list[Line], body: float, committee: str | None = None
 
 
 def _roles_from_markers(result: Attendance, committee: str | None) -> None:
-    """"(referent)" after a name names the minute taker; "(møteleder)" or "leder <committee>" the chair."""
+    """ "(referent)" after a name names the minute taker; "(møteleder)" or "leder <committee>" the chair."""
     for a in result.attendees:
         aff = a.affiliation or ""
         if result.minute_taker is None and MINUTE_TAKER_MARKER.search(aff) and "(" in aff:

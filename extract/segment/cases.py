@@ -72,7 +72,7 @@ def _is_label(line: Line) -> bool:
 
 
 def _label_heading(lines: list[Line], i: int) -> Heading | None:
-    """"Sak: | 08/23" then, within a few rows, "Tittel: | …"."""
+    """ "Sak: | 08/23" then, within a few rows, "Tittel: | …"."""
     lv = label_value(lines[i])
     if not lv or not CASE_LABEL.match(lv[0] + ":"):
         return None

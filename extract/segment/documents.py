@@ -158,7 +158,7 @@ def _case(span: CaseSpan, body: float) -> Case:
 
 
 def _resolve_first_names(doc: Document) -> None:
-    """"Referent: Guri" names the one person of this document called Guri, when there is one."""
+    """ "Referent: Guri" names the one person of this document called Guri, when there is one."""
     names = [a.name for a in doc.attendees] + [n for n in (doc.chair, doc.minute_taker) if n]
 
     def full(name: str | None) -> str | None:

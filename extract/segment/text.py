@@ -110,7 +110,7 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
 
 
 def case_number(number: str | int, year: str | int) -> str | None:
-    """"09/24" → "09/2024"; None where it cannot be a case number."""
+    """ "09/24" → "09/2024"; None where it cannot be a case number."""
     n, y = int(number), _year(str(year))
     if not (1 <= n <= 999 and 1990 <= y <= 2100):
         return None

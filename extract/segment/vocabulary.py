@@ -30,7 +30,9 @@ CASE_LIST_HEADING = re.compile(r"^(?:saksliste|sakliste|dagsorden|saker til beha
 # Labels whose value holds the meeting's date and time, best first.
 DATE_LABELS: list[re.Pattern[str]] = [
     re.compile(r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet)$", I),
-    re.compile(r"^(?:tid|dato|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*sted|når|mødedato|dato og tidspunkt)$", I),
+    re.compile(
+        r"^(?:tid|dato|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*sted|når|mødedato|dato og tidspunkt)$", I
+    ),
 ]
 PLACE_LABEL = re.compile(r"^(?:sted|møtested|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested)$", I)
 # The meeting's own number in a title: "Møte 2-23", "Referat møte 4-2024", "Møte nr. 3/2024".
@@ -71,19 +73,34 @@ SECTION_LABEL = re.compile(
 # --- attendance ------------------------------------------------------------------------
 # Checked in this order: "Tilstede på sak" is a guest list, "Forfall faste deltakere" absences.
 ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
-    ("guest", re.compile(
-        r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
-        r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+til\s*stede|\bdessuten\s+møtte", I)),
-    ("absent", re.compile(
-        r"\bforfall|\bfravær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bfrafall|\bafbud|\bforhindret"
-        r"|\bmeldt\s+fravær|\bfraværende", I)),
+    (
+        "guest",
+        re.compile(
+            r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
+            r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+til\s*stede|\bdessuten\s+møtte",
+            I,
+        ),
+    ),
+    (
+        "absent",
+        re.compile(
+            r"\bforfall|\bfravær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bfrafall|\bafbud|\bforhindret"
+            r"|\bmeldt\s+fravær|\bfraværende",
+            I,
+        ),
+    ),
     ("observer", re.compile(r"\bobservatør", I)),
     ("secretariat", re.compile(r"\bsekretariat|\badministrasjon|\bsekretær(?!e)", I)),
     # Anchored: "Nye medlemmer:" introduces a remark, not a list of those present.
-    ("present", re.compile(
-        r"^(?:faste\s+|møtende\s+|øvrige\s+|ordinære\s+)?(?:til\s*stede|tilstede|møtt|fremmøtte|tilstedeværende"
-        r"|deltok|deltakere|deltagere|deltaker|medlemmer|varamedlemmer|vara|mødt|møtende(?:\s+medlemmer)?"
-        r"|representanter)\b", I)),
+    (
+        "present",
+        re.compile(
+            r"^(?:faste\s+|møtende\s+|øvrige\s+|ordinære\s+)?(?:til\s*stede|tilstede|møtt|fremmøtte|tilstedeværende"
+            r"|deltok|deltakere|deltagere|deltaker|medlemmer|varamedlemmer|vara|mødt|møtende(?:\s+medlemmer)?"
+            r"|representanter)\b",
+            I,
+        ),
+    ),
 ]
 CHAIR_LABEL = re.compile(r"^(?:møteleder|møteledelse|ordstyrer|leder\s+av\s+møtet|mødeleder|dirigent)$", I)
 MINUTE_TAKER_LABEL = re.compile(
