@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractionError
 from extract.layout.pdf import read_pdf
 from extract.names import assign_person_ids
@@ -25,7 +27,12 @@ def sha256_file(path: Path) -> str:
 def extract_pdf(path: str | Path, source: str | None = None) -> FileExtraction:
     """Extract one PDF; a file that cannot be read comes back with `failure` set, never raises."""
     path = Path(path)
-    result = FileExtraction(source=source or path.name, sha256=sha256_file(path))
+    result = FileExtraction(
+        source=source or path.name,
+        sha256=sha256_file(path),
+        size=path.stat().st_size,
+        extractor=EXTRACTOR_VERSION,
+    )
     try:
         pages = read_pdf(path)
     except ExtractionError as exc:
@@ -48,3 +55,24 @@ def write_json(result: FileExtraction, out_dir: Path, stem: str) -> Path:
     target = out_dir / f"{stem}.json"
     target.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return target
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    written: list[Path] = field(default_factory=list)
+    failed: list[FileExtraction] = field(default_factory=list)
+
+
+def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path) -> tuple[list[FileExtraction], ExtractReport]:
+    """`minutes extract`: one JSON per PDF in `out_dir`, named after the PDF."""
+    paths = [Path(p) for p in paths]
+    results = extract_many(paths)
+    report = ExtractReport()
+    used: set[str] = set()
+    for path, result in zip(paths, results, strict=True):
+        stem = path.stem if path.stem not in used else f"{path.stem}-{result.sha256[:8]}"
+        used.add(stem)
+        report.written.append(write_json(result, Path(out_dir), stem))
+        if result.failure:
+            report.failed.append(result)
+    return results, report

@@ -1,8 +1,178 @@
-"""Thin command line: one library call per command (filled in below)."""
+"""The `minutes` command: one library call per command, library errors mapped to exit codes.
+
+Exit codes: 0 success (files that could not be read are recorded, not fatal); 1 error
+(nothing or not everything could be done, message on stderr); 2 usage error; 3 with
+--strict, some files could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
 
 import click
 
+from minutes import __version__
+
+EXIT_ERROR = 1
+EXIT_PARTIAL = 3
+
+
+def _fail(message: str) -> None:
+    click.echo(f"minutes: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's exceptions into one line on stderr and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (OSError, sqlite3.Error, ValueError) as exc:
+            _fail(str(exc) or type(exc).__name__)
+
+    return wrapper
+
+
+def _report_failures(failed: list, strict: bool) -> None:
+    for result in failed:
+        click.echo(f"minutes: {result.source}: {result.failure.reason}", err=True)
+    if failed and strict:
+        sys.exit(EXIT_PARTIAL)
+
 
 @click.group()
+@click.version_option(__version__, prog_name="minutes")
 def cli() -> None:
     """Turn published PDF meeting documents into a searchable archive."""
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for one <pdf name>.json per PDF.",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also load the results into this SQLite database.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 3 if any PDF could not be read.")
+@library_errors
+def extract(pdfs: tuple[Path, ...], out_dir: Path, db_path: Path | None, strict: bool) -> None:
+    """Extract cases, decisions and attendees from PDFs into JSON files."""
+    from extract.pipeline import extract_to_dir
+
+    results, report = extract_to_dir(pdfs, out_dir)
+    if db_path is not None:
+        _load(results, db_path)
+    click.echo(f"{len(report.written)} files written to {out_dir}, {len(report.failed)} could not be read", err=True)
+    _report_failures(report.failed, strict)
+
+
+def _load(results: list, db_path: Path) -> None:
+    from db.load import load_all
+    from db.schema import open_db
+
+    db = open_db(str(db_path))
+    try:
+        load_all(db, [(r, []) for r in results])
+    finally:
+        db.close()
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--db",
+    "db_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite database to create or update.",
+)
+@library_errors
+def load(inputs: tuple[Path, ...], db_path: Path) -> None:
+    """Load extraction JSON files (or directories of them) into a database."""
+    from models.extraction import FileExtraction
+
+    files = [p for i in inputs for p in (sorted(i.glob("*.json")) if i.is_dir() else [i])]
+    results = []
+    for path in files:
+        try:
+            results.append(FileExtraction.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not an extraction file ({exc})") from exc
+    _load(results, db_path)
+    click.echo(f"{len(results)} extractions loaded into {db_path}", err=True)
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--archive",
+    "archive_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive directory (created if missing).",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 3 if any file could not be read.")
+@library_errors
+def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool) -> None:
+    """Add PDFs to an archive, extract what is new and load the database."""
+    from archive.ingest import ingest
+    from archive.store import Archive
+
+    report = ingest(pdfs, Archive(archive_dir))
+    click.echo(
+        f"{len(report.stored)} new files, {len(report.extracted)} extracted, {len(report.reused)} already extracted; "
+        f"{len(report.load.loaded)} loaded, {len(report.load.unchanged)} unchanged → {archive_dir}",
+        err=True,
+    )
+    if report.load.failed:
+        click.echo(f"minutes: could not read: {', '.join(report.load.failed)} (see the failures table)", err=True)
+        if strict:
+            sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@click.option(
+    "--archive",
+    "archive_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive directory: serves its database and its PDFs.",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A database without an archive (PDF links will not resolve).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; keep 127.0.0.1 behind a proxy.")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--get", "get_path", help="Answer one GET request for this path and exit (smoke test).")
+@library_errors
+def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, get_path: str | None) -> None:
+    """Serve the archive with Datasette."""
+    from archive.store import Archive
+    from db.serve import serve as run
+
+    if (archive_dir is None) == (db_path is None):
+        raise click.UsageError("give exactly one of --archive or --db")
+    if archive_dir is not None:
+        archive = Archive(archive_dir)
+        code = run(archive.db_path, archive.objects, host, port, get_path)
+    else:
+        code = run(db_path, None, host, port, get_path)
+    sys.exit(code)

@@ -64,6 +64,8 @@ class FileExtraction:
     source: str  # file name of the PDF
     sha256: str
     pages: int = 0
+    size: int = 0
+    extractor: str = ""  # version of the extraction rules that produced this
     documents: list[Document] = field(default_factory=list)
     failure: Failure | None = None
     ocr_pages: list[int] = field(default_factory=list)
@@ -88,6 +90,8 @@ class FileExtraction:
             source=data["source"],
             sha256=data.get("sha256", ""),
             pages=data.get("pages", 0),
+            size=data.get("size", 0),
+            extractor=data.get("extractor", ""),
             documents=docs,
             failure=failure,
             ocr_pages=list(data.get("ocr_pages", [])),

@@ -12,9 +12,10 @@ from collections import Counter
 
 from models.layout import Line, Page
 
-HEADER_ZONE = 0.12  # top share of the page where running headers live
+HEADER_ZONE = 0.18  # top share of the page where running headers live
 FOOTER_ZONE = 0.12
-CANDIDATES = 3  # lines looked at from the top and from the bottom of each page
+CANDIDATES = 4  # lines looked at from the top and from the bottom of each page
+TITLE_RATIO = 1.2  # a line this much larger than the page's text is a title, never a running header
 POSITION_TOLERANCE = 3.0
 
 PAGE_NUMBER = re.compile(r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*\d+)?$|^-\s*#\s*-$", re.IGNORECASE)
@@ -28,7 +29,13 @@ def _key(line: Line, page_number: int) -> str:
 
 def _zone_lines(page: Page) -> tuple[list[Line], list[Line]]:
     text_lines = [ln for ln in page.lines if ln.text and not ln.rule]
-    top = [ln for ln in text_lines[:CANDIDATES] if ln.bottom <= page.height * HEADER_ZONE]
+    sizes = sorted(ln.size for ln in text_lines)
+    median = sizes[len(sizes) // 2] if sizes else 0.0
+    top = [
+        ln
+        for ln in text_lines[:CANDIDATES]
+        if ln.bottom <= page.height * HEADER_ZONE and ln.size < median * TITLE_RATIO
+    ]
     bottom = [ln for ln in text_lines[-CANDIDATES:] if ln.top >= page.height * (1 - FOOTER_ZONE)]
     return top, [ln for ln in bottom if ln not in top]
 

@@ -34,6 +34,7 @@ def _words(page: pdfplumber.page.Page) -> list[Word]:
             bold=is_bold_font(w.get("fontname") or ""),
         )
         for w in raw
+        if w["text"].strip()
     ]
 
 

@@ -51,10 +51,22 @@ def _title_index(page: Page, body: float) -> int | None:
     return None
 
 
+def _opens_document(page: Page, previous: Page, body: float) -> bool:
+    """A page opens a bundled document when it carries a title and an identity of its own:
+    words naming a kind of document, its own dated meeting header, or a new running header.
+    A large section heading at the top of a page of the same document has none of these."""
+    if _title_index(page, body) is None:
+        return False
+    title = title_of(page.lines, body)
+    if kind_from_title(title) or page.header != previous.header:
+        return True
+    return parse_meeting(page.lines[: MEETING_SEARCH_LINES // 2], None).date is not None
+
+
 def split_parts(pages: list[Page], body: float) -> list[Part]:
     parts: list[Part] = []
     for page in pages:
-        if not parts or _title_index(page, body) is not None:
+        if not parts or _opens_document(page, parts[-1].pages[-1], body):
             parts.append(Part())
         parts[-1].pages.append(page)
     return parts
@@ -75,14 +87,22 @@ def title_of(lines: list[Line], body: float) -> str | None:
 
 
 def kind_from_title(words: str | None) -> str | None:
+    """The kind a title names: "Referat møte 5 …", "Møteinnkalling …", "… generalforsamling referat".
+
+    The kind word opens or closes the title; after "av" or "om" it is a case's subject
+    ("Godkjenning av innkalling og dagsorden"), not the document's kind.
+    """
     if not words:
         return None
-    if MINUTES_TITLE.search(words):
-        return "minutes"
-    if CASE_DOCUMENT_TITLE.search(words):
-        return "case_document"
-    if AGENDA_TITLE.search(words):
-        return "agenda"
+    text = clean(re.sub(r"^\W*(?:\[[^\]]*\]\s*)?", "", words))
+    for kind, pattern in (("minutes", MINUTES_TITLE), ("case_document", CASE_DOCUMENT_TITLE), ("agenda", AGENDA_TITLE)):
+        for m in pattern.finditer(text):
+            before = text[: m.start()].split()
+            after = text[m.end() :].split()
+            if before and before[-1].lower() in {"av", "af", "om", "til", "og", "på"}:
+                continue
+            if not before or not after or len(before) <= 1:
+                return kind
     return None
 
 

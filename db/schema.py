@@ -1,0 +1,133 @@
+"""The archive's SQLite schema, as sqlite-utils migrations so existing archives can be upgraded."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("minutes")
+
+# Trigram tokens let a search for a word find it inside Norwegian compounds
+# ("rekruttering" in "rekrutteringstiltak") and keep æ, ø and å distinct from a, o and a.
+FTS_TOKENIZER = "trigram"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["files"].create(
+        {
+            "sha256": str,
+            "name": str,
+            "size": int,
+            "pages": int,
+            "status": str,  # extracted | failed
+            "extractor_version": str,
+            "extraction_sha256": str,
+            "ocr_pages": str,
+            "loaded_at": str,
+        },
+        pk="sha256",
+    )
+    db["file_sources"].create(
+        {"id": int, "sha256": str, "source": str, "first_seen": str},
+        pk="id",
+        foreign_keys=[("sha256", "files", "sha256")],
+    )
+    db["file_sources"].create_index(["sha256", "source"], unique=True)
+    db["failures"].create(
+        {"id": int, "sha256": str, "name": str, "stage": str, "kind": str, "reason": str, "time": str},
+        pk="id",
+        foreign_keys=[("sha256", "files", "sha256")],
+    )
+    db["documents"].create(
+        {
+            "id": str,
+            "file_sha256": str,
+            "position": int,
+            "kind": str,
+            "body": str,
+            "title": str,
+            "meeting_date": str,
+            "year": int,
+            "start_time": str,
+            "end_time": str,
+            "place": str,
+            "meeting_number": str,
+            "chair": str,
+            "minute_taker": str,
+            "page_start": int,
+            "page_end": int,
+            "pdf": str,
+        },
+        pk="id",
+        foreign_keys=[("file_sha256", "files", "sha256")],
+    )
+    db["cases"].create(
+        {
+            "id": str,
+            "document_id": str,
+            "number": str,
+            "prefix": str,
+            "title": str,
+            "proposed_decisions": str,
+            "adopted_decision": str,
+            "body": str,
+            "meeting_date": str,
+            "year": int,
+            "document_kind": str,
+            "page": int,
+            "pdf": str,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["decisions"].create(
+        {"id": str, "case_id": str, "kind": str, "position": int, "text": str},
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["people"].create(
+        {"id": str, "name": str, "first_seen": str, "last_seen": str, "meetings": int},
+        pk="id",
+    )
+    db["attendance"].create(
+        {
+            "id": str,
+            "document_id": str,
+            "person_id": str,
+            "name": str,
+            "status": str,
+            "affiliation": str,
+            "substitute_for": str,
+            "page": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("person_id", "people", "id")],
+    )
+    db["case_references"].create(
+        {"id": str, "case_id": str, "number": str, "target_case_id": str},
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id"), ("target_case_id", "cases", "id")],
+    )
+    for table, columns in {
+        "documents": [["file_sha256"], ["body"], ["meeting_date"]],
+        "cases": [["document_id"], ["number"], ["body"], ["year"]],
+        "decisions": [["case_id"]],
+        "attendance": [["document_id"], ["person_id"]],
+        "case_references": [["case_id"], ["number"], ["target_case_id"]],
+        "failures": [["sha256"]],
+    }.items():
+        for cols in columns:
+            db[table].create_index(cols)
+    db["cases"].enable_fts(
+        ["title", "proposed_decisions", "adopted_decision"], tokenize=FTS_TOKENIZER, create_triggers=True
+    )
+    db["decisions"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+
+
+def open_db(path: str) -> Database:
+    """Open (creating or upgrading) an archive database."""
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db

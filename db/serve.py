@@ -1,0 +1,47 @@
+"""Serve an archive with Datasette: read-only, on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+METADATA = HERE / "metadata.yaml"
+PLUGINS = HERE / "plugins"
+SQL_TIME_LIMIT_MS = 2000
+
+
+def datasette_args(db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+    args = [
+        "serve",
+        "--immutable",
+        str(db_path),
+        "--metadata",
+        str(METADATA),
+        "--plugins-dir",
+        str(PLUGINS),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        str(SQL_TIME_LIMIT_MS),
+    ]
+    if objects is not None:
+        objects.mkdir(parents=True, exist_ok=True)
+        args += ["--static", f"pdf:{objects}"]
+    return args
+
+
+def serve(
+    db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001, get: str | None = None
+) -> int:
+    """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test)."""
+    if not db_path.exists():
+        raise FileNotFoundError(f"no database at {db_path}; build the archive first")
+    args = datasette_args(db_path, objects, host, port)
+    if get:
+        args += ["--get", get]
+    return subprocess.call([sys.executable, "-m", "datasette", *args])
