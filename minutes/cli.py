@@ -112,7 +112,7 @@ def load(inputs: tuple[Path, ...], db_path: Path) -> None:
     for path in files:
         try:
             results.append(FileExtraction.from_dict(json.loads(path.read_text(encoding="utf-8"))))
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}: not an extraction file ({exc})") from exc
     _load(results, db_path)
     click.echo(f"{len(results)} extractions loaded into {db_path}", err=True)
@@ -176,3 +176,7 @@ def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, 
     else:
         code = run(db_path, None, host, port, get_path)
     sys.exit(code)
+
+
+if __name__ == "__main__":
+    cli()

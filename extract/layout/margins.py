@@ -18,7 +18,9 @@ CANDIDATES = 4  # lines looked at from the top and from the bottom of each page
 TITLE_RATIO = 1.2  # a line this much larger than the page's text is a title, never a running header
 POSITION_TOLERANCE = 3.0
 
-PAGE_NUMBER = re.compile(r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*\d+)?$|^-\s*#\s*-$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|s\.|page|sida)\s*)?#(?:\s*(?:av|of|/|af)\s*(?:\d+|#))?$|^-\s*#\s*-$", re.IGNORECASE
+)
 
 
 def _key(line: Line, page_number: int) -> str:

@@ -52,8 +52,26 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
     return rules
 
 
+def _without_overprint(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """Drop characters printed twice at the same spot (fake bold), in one pass over the chars.
+
+    pdfplumber's own dedupe_chars sorts every character of every page; most pages have no
+    duplicates at all, so they are found first with a set and the page filtered only then.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    duplicates: set[int] = set()
+    for char in page.chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key in seen:
+            duplicates.add(id(char))
+        seen.add(key)
+    if not duplicates:
+        return page
+    return page.filter(lambda obj: id(obj) not in duplicates)
+
+
 def read_page(page: pdfplumber.page.Page, number: int) -> Page:
-    page = page.dedupe_chars()
+    page = _without_overprint(page)
     return Page(
         number=number,
         width=float(page.width),

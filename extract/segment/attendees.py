@@ -126,13 +126,18 @@ def _name_with_parens(piece: str) -> tuple[str, str | None] | None:
     return (piece, None) if looks_like_name(piece) else None
 
 
-def _table_person(line: Line) -> tuple[str, str | None] | None:
+def _row_people(line: Line) -> list[tuple[str, str | None]]:
+    """People in a table row: name then role columns, or several "Name (Party)" cells side by side."""
     cells = [clean(c.text) for c in line.cells if clean(c.text)]
     if not cells:
-        return None
+        return []
+    each = [_name_with_parens(c) for c in cells]
+    if len(cells) >= 2 and all(p is not None and p[1] for p in each):
+        return [p for p in each if p]
     if looks_like_name(cells[0]):
-        return cells[0], ", ".join(cells[1:]) or None
-    return parse_person(", ".join(cells))
+        return [(cells[0], ", ".join(cells[1:]) or None)]
+    person = parse_person(", ".join(cells))
+    return [person] if person else []
 
 
 def _label_only(line: Line, body: float) -> str | None:
@@ -155,6 +160,7 @@ def find_attendance(lines: list[Line], body: float, committee: str | None = None
     result = Attendance()
     people: list[tuple[str, str | None, str, int]] = []  # name, affiliation, status, page
     status: str | None = None
+    pending_role: str | None = None  # "chair" or "minute_taker" announced by a label alone on its line
     inline: list[str] | None = None  # text of an inline list being read
     item: list[str] | None = None  # the bullet item being read
     item_page = 0
@@ -177,13 +183,28 @@ def find_attendance(lines: list[Line], body: float, committee: str | None = None
         lv = label_value(line) if not line.table or len(line.cells) >= 2 else None
         label = lv[0] if lv else _label_only(line, body)
         value = lv[1] if lv else ""
-        if label is not None and CHAIR_LABEL.match(label):
-            flush()
-            status, result.chair = None, _role_name(value) or result.chair
+        if pending_role and label is None:
+            name = _role_name(text)
+            if pending_role == "chair":
+                result.chair = result.chair or name
+            else:
+                result.minute_taker = result.minute_taker or name
+            pending_role = None
             continue
-        if label is not None and MINUTE_TAKER_LABEL.match(label):
-            flush()
-            status, result.minute_taker = None, _role_name(value) or result.minute_taker
+        pending_role = None
+        for role, pattern in (("chair", CHAIR_LABEL), ("minute_taker", MINUTE_TAKER_LABEL)):
+            if label is not None and pattern.match(label):
+                flush()
+                status = None
+                name = _role_name(value)
+                if name is None:
+                    pending_role = role
+                elif getattr(result, role) is None:
+                    setattr(result, role, name)
+                break
+        else:
+            role = None
+        if role is not None:
             continue
         new_status = attendance_status(label) if label is not None else None
         if new_status:
@@ -207,7 +228,7 @@ def find_attendance(lines: list[Line], body: float, committee: str | None = None
             continue
         if line.table or len(line.cells) >= 2:
             flush()
-            if person := _table_person(line):
+            for person in _row_people(line):
                 people.append((person[0], person[1], status, line.page))
             continue
         if BULLET.match(text):

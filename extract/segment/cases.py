@@ -18,10 +18,10 @@ from extract.segment.lines import is_heading_style, label_value, starts_paragrap
 from extract.segment.text import case_number, clean
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
+    CASE_HEADING,
     CASE_LABEL,
     CASE_LIST_HEADING,
-    CASE_PREFIX,
-    CASE_WORD,
+    CASE_NUMBER_CELL,
     PROPOSAL_LABEL,
     TITLE_LABEL,
 )
@@ -29,11 +29,6 @@ from models.layout import Line
 
 _NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
 _SEP = r"\s*(?:[:.\-–—]\s*)?"
-# "Sak 01/2023: Title", "Sak nr. 5/24 Title", "PS 12/24 Title", "20/24 Title".
-HEADING = re.compile(
-    rf"^(?:{CASE_PREFIX}\s+(?:{CASE_WORD}\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?{_NUM}{_SEP}(?P<title>.*)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -61,7 +56,7 @@ def _prefix(m: re.Match[str]) -> str | None:
 
 
 def _match(text: str) -> re.Match[str] | None:
-    m = HEADING.match(clean(text))
+    m = CASE_HEADING.match(clean(text))
     if not m or case_number(m.group("num"), m.group("year")) is None:
         return None
     return m
@@ -93,6 +88,26 @@ def _label_heading(lines: list[Line], i: int) -> Heading | None:
         title=clean(title),
         kind="label",
         page=lines[i].page,
+    )
+
+
+def _cell_heading(lines: list[Line], i: int) -> Heading | None:
+    """A row whose first cell is only a case number ("12/24 | Godkjenning av innkalling | Leder")."""
+    line = lines[i]
+    cells = [c for c in line.cells if clean(c.text)]
+    if len(cells) < 2:
+        return None
+    m = CASE_NUMBER_CELL.match(clean(cells[0].text))
+    if not m or case_number(m.group("num"), m.group("year")) is None:
+        return None
+    return Heading(
+        index=i,
+        end=i + 1,
+        number=case_number(m.group("num"), m.group("year")) or "",
+        prefix=_prefix(m),
+        title=clean(cells[1].text).rstrip(":").strip(),
+        kind="styled" if line.bold else "list",
+        page=line.page,
     )
 
 
@@ -129,6 +144,10 @@ def find_headings(lines: list[Line], body: float) -> list[Heading]:
         if h := _label_heading(lines, i):
             headings.append(h)
             in_list = False
+            i = h.end
+            continue
+        if h := _cell_heading(lines, i):
+            headings.append(h)
             i = h.end
             continue
         m = _match(text) if not line.rule else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.segment.lines import is_heading_style, starts_paragraph
 from extract.segment.text import LIST_MARKER, clean, join_lines
-from extract.segment.vocabulary import ADOPTED_LABEL, PROPOSAL_LABEL, SECTION_LABEL
+from extract.segment.vocabulary import ADOPTED_LABEL, CASE_HEADING, PROPOSAL_LABEL, SECTION_LABEL
 from models.layout import Line
 
 
@@ -46,6 +46,8 @@ def decision_label(line: Line, body: float) -> tuple[str, str] | None:
 def _ends_block(line: Line, prev_text: str | None, first_style: tuple[bool, int] | None, body: float) -> bool:
     text = clean(line.text)
     if line.rule or SECTION_LABEL.match(text):
+        return True
+    if is_heading_style(line, body) and CASE_HEADING.match(text):
         return True
     if prev_text is None:  # the first line of the block
         return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.segment.attendees import find_attendance
 from extract.segment.bodies import body_from_header, body_from_title
-from extract.segment.cases import HEADING, CaseSpan, split_cases
+from extract.segment.cases import CaseSpan, split_cases
 from extract.segment.decisions import find_decisions
 from extract.segment.lines import body_size, is_title_style
 from extract.segment.meeting import parse_meeting
@@ -22,6 +22,7 @@ from extract.segment.text import clean
 from extract.segment.vocabulary import (
     AGENDA_TITLE,
     CASE_DOCUMENT_TITLE,
+    CASE_HEADING,
     CASE_LIST_HEADING,
     MINUTES_TITLE,
 )
@@ -46,7 +47,7 @@ def _title_index(page: Page, body: float) -> int | None:
     text_lines = [i for i, ln in enumerate(page.lines) if ln.text and not ln.rule][:TITLE_SEARCH_LINES]
     for i in text_lines:
         line = page.lines[i]
-        if is_title_style(line, body) and not HEADING.match(clean(line.text)):
+        if is_title_style(line, body) and not CASE_HEADING.match(clean(line.text)):
             return i
     return None
 
@@ -76,7 +77,7 @@ def title_of(lines: list[Line], body: float) -> str | None:
     """The first title-sized line among the first lines, with its wrapped continuation."""
     text_lines = [ln for ln in lines if ln.text and not ln.rule]
     for k, line in enumerate(text_lines[:TITLE_SEARCH_LINES]):
-        if is_title_style(line, body) and not HEADING.match(clean(line.text)):
+        if is_title_style(line, body) and not CASE_HEADING.match(clean(line.text)):
             parts = [line.text]
             for nxt in text_lines[k + 1 :]:
                 if abs(nxt.size - line.size) > 0.5 or nxt.bold != line.bold or nxt.page != line.page:

@@ -45,6 +45,14 @@ CASE_PREFIX = r"(?P<prefix>(?-i:PS|RS|FO|DS|OS|ES|MS|OR|VS|DR|IS|[ODVR]-sak))"
 CASE_WORD = r"(?:sak(?:\s*nr\.?)?|saksnr\.?|saksnummer|sag(?:\s*nr\.?)?|punkt)"
 CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
 TITLE_LABEL = re.compile(r"^(?:tittel|sakstittel|overskrift|emne|sak|titel)\s*:?$", I)
+_CASE_NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
+_CASE_SEP = r"\s*(?:[:.\-–—]\s*)?"
+# A heading: "Sak 01/2023: Title", "Sak nr. 5/24 Title", "PS 12/24 Title", "20/24 Title".
+CASE_HEADING = re.compile(
+    rf"^(?:{CASE_PREFIX}\s+(?:{CASE_WORD}\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?{_CASE_NUM}{_CASE_SEP}(?P<title>.*)$", I
+)
+# A table cell holding only a case number, the title standing in the next cell.
+CASE_NUMBER_CELL = re.compile(rf"^(?:{CASE_PREFIX}\s+|(?P<word>{CASE_WORD})\s*:?\s*)?{_CASE_NUM}\s*[:.]?$", I)
 
 # --- decisions -------------------------------------------------------------------------
 _ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"

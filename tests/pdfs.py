@@ -1,0 +1,112 @@
+"""Real PDFs made at test time with fpdf2 (core fonts: Latin-1 text, bold as a font name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+LABEL_X, VALUE_X = 20, 95  # mm: the two columns of a borderless label table
+
+
+class _Doc(FPDF):
+    def __init__(self, header_text: str | None = None):
+        super().__init__(format="A4")
+        self.header_text = header_text
+        self.set_auto_page_break(auto=True, margin=20)
+
+    def header(self) -> None:
+        if self.header_text:
+            self.set_font("Helvetica", size=9)
+            self.set_xy(20, 10)
+            self.cell(0, 5, self.header_text)
+            self.set_y(25)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 5, str(self.page_no()), align="C")
+
+
+def _text(pdf: FPDF, text: str, size: float = 11, bold: bool = False, x: float = 20, h: float = 6) -> None:
+    pdf.set_font("Helvetica", "B" if bold else "", size)
+    pdf.set_x(x)
+    pdf.multi_cell(170 - (x - 20), h, text)
+
+
+def _label(pdf: FPDF, label: str, value: str) -> None:
+    """A row of a label table without borders; a long value wraps under its own column."""
+    y = pdf.get_y()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_xy(LABEL_X, y)
+    pdf.cell(VALUE_X - LABEL_X, 6, label)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(VALUE_X, y)
+    pdf.multi_cell(80, 6, value)
+    pdf.ln(2)
+
+
+def agenda_with_label_tables(path: Path, pages: int = 2) -> Path:
+    """An agenda whose case headings are borderless "Sak:" / "Tittel:" tables, with a running header."""
+    pdf = _Doc("Helsefellesskapet Testby - Faglig samarbeidsutvalg for barn og unge")
+    pdf.add_page()
+    _text(pdf, "Møte 3/2024 FSU barn og unge", size=16, bold=True)
+    _label(pdf, "Tid:", "12.03.2024, kl. 10.00-12.00")
+    _label(pdf, "Sted:", "Teams")
+    for n in range(5, 5 + 2 * pages):
+        _text(pdf, "_" * 60)
+        _label(pdf, "Sak:", f"{n:02d}/24")
+        _label(pdf, "Tittel:", f"En lang tittel på sak nummer {n} som går over mer enn én linje i tabellen")
+        _text(pdf, "Saken gjelder samarbeid mellom kommunene og sykehuset om tiltak for barn og unge. " * 3)
+        _text(pdf, "Forslag til vedtak:", bold=True)
+        _text(pdf, f"FSU barn og unge tar sak {n} til orientering.")
+    pdf.output(str(path))
+    return path
+
+
+def minutes_with_attendee_table(path: Path) -> Path:
+    """Minutes whose attendees stand in a ruled table, followed by bold "Sak NN/YYYY:" headings."""
+    pdf = _Doc()
+    pdf.add_page()
+    _text(pdf, "Referat møte 1-2024 FSU psykisk helse og rus", size=16, bold=True)
+    _label(pdf, "Møtetid:", "10.01.2024 kl. 13.00-15.00")
+    _text(pdf, "Faste medlemmer:", bold=True)
+    pdf.set_font("Helvetica", "", 11)
+    with pdf.table(col_widths=(60, 110), first_row_as_headings=False) as table:
+        for name, role in (("Kari Nordmann", "Avdelingsleder, Tromsø kommune"), ("Ola Hansen", "Fastlege Harstad")):
+            row = table.row()
+            row.cell(name)
+            row.cell(role)
+    pdf.ln(4)
+    _text(pdf, "Forfall:", bold=True)
+    with pdf.table(col_widths=(60, 110), first_row_as_headings=False) as table:
+        row = table.row()
+        row.cell("Per Olsen")
+        row.cell("Brukerrepresentant")
+    pdf.ln(4)
+    _text(pdf, "Sak 01/2024: Godkjenning av innkalling", bold=True)
+    _text(pdf, "Vedtak: Innkalling godkjennes.", bold=True)
+    pdf.output(str(path))
+    return path
+
+
+def image_only(path: Path) -> Path:
+    """A page with no text layer, as a scanner makes it."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(200, 200, 200)
+    pdf.rect(20, 20, 100, 50, style="F")
+    pdf.output(str(path))
+    return path
+
+
+def overprinted_bold(path: Path) -> Path:
+    """Bold faked by printing the same text twice at the same spot, as some producers do."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for _ in range(2):
+        pdf.set_xy(20, 20)
+        pdf.cell(0, 6, "Vedtak: Saken tas til orientering.")
+    pdf.output(str(path))
+    return path

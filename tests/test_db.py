@@ -1,0 +1,78 @@
+"""The database: idempotent loads, one transaction per file, compound-aware search, foreign keys."""
+
+import shutil
+import sqlite3
+
+from archive.ingest import ingest
+from archive.store import Archive
+from db.load import load_all, load_extraction
+from db.schema import open_db
+from models.extraction import Case, Document, FileExtraction, Meeting
+
+
+def dump(path):
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_building_the_same_pdfs_twice_changes_nothing(tmp_path, samples, built_archive):
+    archive = Archive(tmp_path / "a")
+    shutil.copytree(built_archive.root, archive.root)
+    before = dump(archive.db_path)
+    again = ingest(samples, archive)
+    assert again.load.loaded == [] and again.extracted == [] and again.stored == []
+    assert len(again.load.unchanged) == len(samples)
+    assert dump(archive.db_path) == before
+
+
+def test_foreign_keys_hold(built_archive):
+    con = sqlite3.connect(built_archive.db_path)
+    assert con.execute("pragma foreign_key_check").fetchall() == []
+    counts = dict(con.execute("select kind, count(*) from documents group by kind").fetchall())
+    assert counts["minutes"] == 5 and counts["agenda"] == 2 and counts["case_document"] == 1
+
+
+def _extraction(title: str, decision: str, sha: str = "f" * 64) -> FileExtraction:
+    doc = Document(kind="minutes", body="FSU test", meeting=Meeting(date="2024-05-08"))
+    doc.cases.append(Case(number="09/2024", title=title, adopted_decision=decision, page=2))
+    return FileExtraction(source="test.pdf", sha256=sha, pages=3, documents=[doc])
+
+
+def search(db, word):
+    return [
+        r[0]
+        for r in db.execute(
+            "select c.title from cases_fts f join cases c on c.rowid = f.rowid where cases_fts match ?", [f'"{word}"']
+        )
+    ]
+
+
+def test_search_finds_norwegian_compounds_by_their_parts(tmp_path):
+    db = open_db(str(tmp_path / "m.db"))
+    load_all(db, [(_extraction("Rekrutteringstiltak i kommunene", "Hospiteringsordningen videreføres."), [])])
+    assert search(db, "rekruttering") == ["Rekrutteringstiltak i kommunene"]
+    assert search(db, "hospitering") == ["Rekrutteringstiltak i kommunene"]
+    assert search(db, "ordningen") == ["Rekrutteringstiltak i kommunene"]
+    assert search(db, "tiltak") == ["Rekrutteringstiltak i kommunene"]
+
+
+def test_a_changed_extraction_replaces_the_file_rows_as_one_unit(tmp_path):
+    db = open_db(str(tmp_path / "m.db"))
+    assert load_extraction(db, _extraction("Gammel tittel", "Gammelt vedtak."))
+    assert load_extraction(db, _extraction("Ny tittel", "Nytt vedtak.")) is True
+    assert [r[0] for r in db.execute("select title from cases")] == ["Ny tittel"]
+    assert search(db, "Gammel") == [] and search(db, "Nytt") == ["Ny tittel"]
+    assert load_extraction(db, _extraction("Ny tittel", "Nytt vedtak.")) is False
+
+
+def test_case_links_to_its_pdf_page(built_archive):
+    con = sqlite3.connect(built_archive.db_path)
+    pdf, page = con.execute("select pdf, page from cases where number = '27/2024'").fetchone()
+    sha = con.execute(
+        "select file_sha256 from documents d join cases c on c.document_id = d.id where c.number = '27/2024'"
+    ).fetchone()[0]
+    assert pdf == f"/pdf/{sha[:2]}/{sha}.pdf#page={page}"
+    assert (built_archive.objects / sha[:2] / f"{sha}.pdf").exists()

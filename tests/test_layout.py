@@ -1,0 +1,130 @@
+"""Layout: words → lines → cells, ruled tables, rules, running headers and page numbers."""
+
+from extract.layout.lines import TableGrid, build_lines, group_rows, is_bold_font, split_cells
+from extract.layout.margins import strip_running_text
+from extract.layout.pdf import read_pdf
+from extract.segment.documents import segment
+from models.layout import Cell, Line, Page, Word
+from tests import pdfs
+
+
+def word(text, x0, top, size=11.0, bold=False):
+    return Word(text=text, x0=x0, x1=x0 + 6 * len(text), top=top, bottom=top + size, size=size, bold=bold)
+
+
+def test_bold_is_read_from_the_font_name():
+    assert is_bold_font("ABCDEF+Calibri-Bold")
+    assert is_bold_font("Arial,Bold")
+    assert is_bold_font("TimesNewRomanPS-BoldMT")
+    assert is_bold_font("LiberationSans-Black")
+    assert not is_bold_font("ABCDEF+Calibri")
+    assert not is_bold_font("Helvetica-Oblique")
+
+
+def test_words_group_into_lines_and_split_at_column_gaps():
+    words = [word("Sak:", 65, 100, bold=True), word("08/23", 306, 100.5), word("Neste", 65, 120)]
+    rows = group_rows(words)
+    assert [[w.text for w in r] for r in rows] == [["Sak:", "08/23"], ["Neste"]]
+    assert [c.text for c in split_cells(rows[0])] == ["Sak:", "08/23"]
+
+
+def test_wrapped_value_joins_its_label_row():
+    words = [
+        word("Tittel:", 65, 100, bold=True),
+        word("Statusrapport", 306, 100),
+        word("og", 392, 100),
+        word("videre", 306, 114.5),
+        word("plan", 350, 114.5),
+        word("Tekst", 65, 140),
+    ]
+    lines = build_lines(1, words)
+    assert [[c.text for c in ln.cells] for ln in lines] == [["Tittel:", "Statusrapport og videre plan"], ["Tekst"]]
+
+
+def test_typed_and_drawn_rules():
+    lines = build_lines(1, [word("_" * 30, 65, 100), word("Tekst", 65, 200)], rules=[(60, 540, 150)])
+    assert [ln.rule for ln in lines] == [True, True, False]
+
+
+def test_ruled_table_rows_become_lines_with_cells():
+    words = [word("Kari", 65, 100), word("Nordmann", 95, 100), word("Fastlege", 310, 100), word("Per", 65, 120)]
+    grid = TableGrid(
+        bbox=(60, 95, 540, 135), rows=[[(60, 95, 300, 115), (300, 95, 540, 115)], [(60, 115, 300, 135), None]]
+    )
+    lines = build_lines(1, words, tables=[grid])
+    assert [(ln.table, [c.text for c in ln.cells]) for ln in lines] == [
+        (True, ["Kari Nordmann", "Fastlege"]),
+        (True, ["Per"]),
+    ]
+
+
+def _page(number, texts):
+    lines = [
+        Line(page=number, top=top, bottom=top + size, cells=[Cell(t, 65, 300)], size=size) for top, t, size in texts
+    ]
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_running_header_footer_and_page_numbers_are_removed_by_repetition():
+    pages = [
+        _page(
+            n,
+            [
+                (30, "Helsefellesskapet – FSU barn og unge", 9),
+                (80, f"Tekst på side {n}", 11),
+                (800, f"Side {n} av 3", 9),
+            ],
+        )
+        for n in (1, 2, 3)
+    ]
+    strip_running_text(pages)
+    assert [[ln.text for ln in p.lines] for p in pages] == [
+        ["Tekst på side 1"],
+        ["Tekst på side 2"],
+        ["Tekst på side 3"],
+    ]
+    assert pages[0].header == "Helsefellesskapet – FSU barn og unge"
+
+
+def test_a_repeated_title_is_never_taken_for_a_running_header():
+    pages = [_page(n, [(40, "Referat", 16), (80, f"Tekst {n}", 11), (95, "mer tekst", 11)]) for n in (1, 2)]
+    strip_running_text(pages)
+    assert pages[0].lines[0].text == "Referat"
+
+
+def test_a_single_page_keeps_its_text_but_loses_its_page_number():
+    pages = [_page(1, [(30, "Helsefellesskapet Troms og Ofoten", 11), (80, "Tekst", 11), (800, "1", 11)])]
+    strip_running_text(pages)
+    assert [ln.text for ln in pages[0].lines] == ["Helsefellesskapet Troms og Ofoten", "Tekst"]
+
+
+def test_pdf_with_borderless_label_tables_and_a_running_header(tmp_path):
+    path = pdfs.agenda_with_label_tables(tmp_path / "agenda.pdf", pages=3)
+    pages = read_pdf(path)
+    assert len(pages) >= 2
+    assert all(p.header and "barn og unge" in p.header for p in pages)
+    assert not any("Helsefellesskapet Testby" in ln.text for p in pages for ln in p.lines)
+    (doc,) = segment(pages)
+    assert doc.kind == "agenda"
+    assert (doc.meeting.date, doc.meeting.start, doc.meeting.end) == ("2024-03-12", "10:00", "12:00")
+    assert [c.number for c in doc.cases] == [f"{n:02d}/2024" for n in range(5, 11)]
+    assert doc.cases[0].title == "En lang tittel på sak nummer 5 som går over mer enn én linje i tabellen"
+    assert doc.cases[0].proposed_decisions == ["FSU barn og unge tar sak 5 til orientering."]
+
+
+def test_pdf_with_a_ruled_attendee_table(tmp_path):
+    (doc,) = segment(read_pdf(pdfs.minutes_with_attendee_table(tmp_path / "minutes.pdf")))
+    assert doc.kind == "minutes"
+    assert [(a.name, a.affiliation, a.status) for a in doc.attendees] == [
+        ("Kari Nordmann", "Avdelingsleder, Tromsø kommune", "present"),
+        ("Ola Hansen", "Fastlege Harstad", "present"),
+        ("Per Olsen", "Brukerrepresentant", "absent"),
+    ]
+    assert [(c.number, c.title, c.adopted_decision) for c in doc.cases] == [
+        ("01/2024", "Godkjenning av innkalling", "Innkalling godkjennes.")
+    ]
+
+
+def test_overprinted_text_is_read_once(tmp_path):
+    (page,) = read_pdf(pdfs.overprinted_bold(tmp_path / "overprint.pdf"))
+    assert [ln.text for ln in page.lines] == ["Vedtak: Saken tas til orientering."]

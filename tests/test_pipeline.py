@@ -1,0 +1,59 @@
+"""End to end over real PDFs: the JSON contract, consistent person ids, the dev-corpus score."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from extract.pipeline import extract_to_dir
+from tests.conftest import SCHEMA, SHARED
+
+
+def test_output_is_valid_against_the_contract(sample_extractions, schema):
+    for result in sample_extractions:
+        jsonschema.validate(json.loads(json.dumps(result.to_dict())), schema)
+
+
+def test_vendored_contract_matches_the_shared_one():
+    shared = SHARED / "eval" / "extraction.schema.json"
+    if not shared.exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    assert json.loads(shared.read_text(encoding="utf-8")) == json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_person_ids_are_consistent_across_files(sample_extractions):
+    results = sample_extractions
+    ids: dict[str, set[str]] = {}
+    for result in results:
+        for doc in result.documents:
+            for a in doc.attendees:
+                ids.setdefault(a.name, set()).add(a.person_id)
+    assert ids["Ida Haug"] and all(len(v) == 1 for v in ids.values())
+    assert sum(1 for r in results for d in r.documents for a in d.attendees if a.name == "Ida Haug") >= 2
+
+
+def test_a_file_that_is_not_a_pdf_is_recorded_not_dropped(tmp_path, schema):
+    bad = tmp_path / "feilside.pdf"
+    bad.write_bytes(b"<html><body>404 Not Found</body></html>")
+    _, report = extract_to_dir([bad], tmp_path / "out")
+    data = json.loads(report.written[0].read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["documents"] == [] and data["failure"]["stage"] == "open"
+
+
+def _scorer():
+    path = SHARED / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_corpus_scores_at_least_097_on_every_metric_but_person_f1(tmp_path, dev_corpus: Path, capsys):
+    extract_to_dir(sorted(dev_corpus.glob("*.pdf")), tmp_path)
+    _scorer().main([str(dev_corpus), str(tmp_path), "--json"])
+    metrics = json.loads(capsys.readouterr().out)
+    low = {k: v for k, v in metrics.items() if k not in ("person_f1", "counts") and v < 0.97}
+    assert not low, metrics

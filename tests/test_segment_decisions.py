@@ -1,0 +1,167 @@
+"""Proposed decisions kept apart from adopted ones, in every label variant."""
+
+from extract.segment.decisions import find_decisions
+from tests.helpers import lines
+
+
+def decisions(spec: str):
+    found = find_decisions(lines(spec), 11.0)
+    return found.proposed, found.adopted
+
+
+def test_forslag_til_vedtak_block_ends_at_rule():
+    spec = """
+    Teksten i saken.
+
+    ** Forslag til vedtak:
+
+    Innkalling og dagsorden er godkjent.
+    ---
+    """
+    assert decisions(spec) == (["Innkalling og dagsorden er godkjent."], [])
+
+
+def test_numbered_points_are_kept_one_per_line_and_wraps_joined():
+    spec = """
+    ** Forslag til vedtak:
+
+    1. FSU stiller seg bak arbeidsgruppas forslag og anbefaler at det
+    kjøres en pilot.
+
+    2. FSU ber sekretariatet utforme en søknad om midler til
+    hospitering.
+
+    Vedlegg: Ishavserklæringen 2024-2027
+    """
+    assert decisions(spec) == (
+        [
+            "1. FSU stiller seg bak arbeidsgruppas forslag og anbefaler at det kjøres en pilot.\n"
+            "2. FSU ber sekretariatet utforme en søknad om midler til hospitering."
+        ],
+        [],
+    )
+
+
+def test_alternatives_are_separate_proposals():
+    spec = """
+    ** Forslag til vedtak alt. 1:
+
+    SSU ønsker at det arrangeres samhandlingskonferanse.
+
+    ** Forslag til vedtak alt. 2:
+
+    SSU beslutter at dette ikke kan gjennomføres.
+    """
+    assert decisions(spec)[0] == [
+        "SSU ønsker at det arrangeres samhandlingskonferanse.",
+        "SSU beslutter at dette ikke kan gjennomføres.",
+    ]
+
+
+def test_innstilling_and_owner_labels_are_proposals():
+    for label in (
+        "Innstilling:",
+        "Innstilling til konsensus:",
+        "Kommunedirektørens forslag til vedtak:",
+        "Daglig leders forslag til vedtak:",
+        "Sekretariatets innstilling:",
+        "Forslag til vedtak (alternativ 2):",
+    ):
+        assert decisions(f"** {label}\n\nSSU slutter seg til forslaget.") == (
+            ["SSU slutter seg til forslaget."],
+            [],
+        ), label
+
+
+def test_inline_vedtak_and_upper_case_labels():
+    assert decisions("** Vedtak: Innkalling og saksliste godkjennes.") == ([], ["Innkalling og saksliste godkjennes."])
+    assert decisions("** VEDTAK:\n\nSaken tas til orientering.") == ([], ["Saken tas til orientering."])
+    assert decisions("** Vedtak\n\nSaken tas til orientering.") == ([], ["Saken tas til orientering."])
+    assert decisions("** Enstemmig vedtak:\n\nSaken tas til orientering.") == ([], ["Saken tas til orientering."])
+
+
+def test_inline_vedtak_wrapping_in_another_style():
+    spec = """
+    ** Vedtak: Fastlegerådets årsrapport for 2022 vedtas. Årsrapporten legges fram for Strategisk
+    Samarbeidsutvalg.
+    ** Sak 04/23: Valg av nestleder
+    """
+    assert decisions(spec)[1] == [
+        "Fastlegerådets årsrapport for 2022 vedtas. Årsrapporten legges fram for Strategisk Samarbeidsutvalg."
+    ]
+
+
+def test_decision_continues_across_a_page_break():
+    spec = """
+    ** Vedtak:
+
+    1. FSU stiller seg enstemmig bak at Tromsø kommune fremmer sak til UiT.
+    ===
+    2. FSU ber Tromsø kommune oppdatere utvalget på neste møte.
+    ---
+    """
+    assert decisions(spec)[1] == [
+        "1. FSU stiller seg enstemmig bak at Tromsø kommune fremmer sak til UiT.\n"
+        "2. FSU ber Tromsø kommune oppdatere utvalget på neste møte."
+    ]
+
+
+def test_quoted_earlier_decision_is_not_a_decision():
+    spec = """
+    I forbindelse med sak 04/23 ble det problematisert metodikk.
+
+    Vedtak rundt sak 04/23 ble som følger:
+
+    1. SSU ber samhandlingssjefene se på metodikk.
+
+    SSUs vedtak i sak 40/22 var at saken skulle utredes.
+    """
+    assert decisions(spec) == ([], [])
+
+
+def test_a_case_may_carry_both_a_proposal_and_a_different_adopted_text():
+    spec = """
+    ** Forslag til vedtak:
+
+    SSU tar saken til orientering.
+
+    Det ble diskutert at saken må følges opp.
+
+    ** Vedtak:
+
+    SSU tar saken til orientering og ber om ny sak i neste møte.
+    """
+    assert decisions(spec) == (
+        ["SSU tar saken til orientering."],
+        ["SSU tar saken til orientering og ber om ny sak i neste møte."],
+    )
+
+
+def test_bullets_after_a_colon_belong_to_the_decision():
+    spec = """
+    ** Vedtak:
+
+    FSU vil rette sin innsats i 2023
+    inn mot følgende:
+
+    • Teknologi og digitale løsninger
+
+    • Oppgaveglidning
+    ---
+    """
+    assert decisions(spec)[1] == [
+        "FSU vil rette sin innsats i 2023 inn mot følgende:\nTeknologi og digitale løsninger\nOppgaveglidning"
+    ]
+
+
+def test_decision_ends_at_a_section_label_or_heading():
+    spec = """
+    ** Innstilling:
+
+    SSU anbefaler at styringsgruppa utarbeider en søknad.
+
+    ** Bakgrunn:
+
+    Helsetjenesten i Norge er ikke bærekraftig.
+    """
+    assert decisions(spec) == (["SSU anbefaler at styringsgruppa utarbeider en søknad."], [])

@@ -1,0 +1,58 @@
+"""Dates, times, case numbers and text joining, in every written form of the genre."""
+
+import pytest
+
+from extract.segment.text import join_lines, normalize_case_number, parse_date, parse_times
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("23.02.23", "2023-02-23"),
+        ("23.02.2023", "2023-02-23"),
+        ("12.1.23", "2023-01-12"),
+        ("Møtetid: 12.1.23, kl. 13.30-15.00", "2023-01-12"),
+        ("1. februar 2023", "2023-02-01"),
+        ("torsdag 23. februar 2023 kl. 12.00", "2023-02-23"),
+        ("Onsdag d. 27. august 2025 kl. 16:00", "2025-08-27"),
+        ("12 okt. 2024", "2024-10-12"),
+        ("2024-05-08", "2024-05-08"),
+        ("23/02/2023", "2023-02-23"),
+        ("kl. 12.30-15.30", None),
+        ("08:30-09.30", None),
+        ("31.02.2023", None),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Tid: 08.05.2024, kl. 12.30-15.30", ("12:30", "15:30")),
+        ("01.02.2023 kl 13.00-15.00", ("13:00", "15:00")),
+        ("31.01.2023 kl. 08:30-09.30", ("08:30", "09:30")),
+        ("23.02.2023 Hovedmøte kl. 12.00 – 15.30", ("12:00", "15:30")),
+        ("kl. 9-11", ("09:00", "11:00")),
+        ("fra kl. 09.00 til kl. 15.00", ("09:00", "15:00")),
+        ("Onsdag d. 27. august 2025 kl. 16:00", ("16:00", None)),
+        ("23.02.23", (None, None)),
+    ],
+)
+def test_parse_times(text, times):
+    assert parse_times(text) == times
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Sak 09/24", "09/2024"), ("sak 5/2023", "05/2023"), ("120/22", "120/2022"), ("12/27845", None), ("1.5/24", None)],
+)
+def test_normalize_case_number(text, number):
+    assert normalize_case_number(text) == number
+
+
+def test_join_lines_keeps_list_items_and_joins_wraps():
+    assert join_lines(["1. Første punkt som", "fortsetter her.", "2. Andre punkt.", "• Kule", "mer"]) == (
+        "1. Første punkt som fortsetter her.\n2. Andre punkt.\nKule mer"
+    )
