@@ -179,3 +179,17 @@ def test_looks_like_name():
     assert not looks_like_name("Guri")
     assert not looks_like_name("Tromsø kommune")
     assert not looks_like_name("NAV Tromsø")
+
+
+def test_inline_list_written_with_dashes_and_other_guest_labels():
+    spec = """
+    Til stede: Ida Haug – Tromsø kommune, Astrid Gramstad - UiT
+
+    Andre deltakere: Maria Eidesen (UNN)
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Ida Haug", "Tromsø kommune", "present"),
+        ("Astrid Gramstad", "UiT", "present"),
+        ("Maria Eidesen", "UNN", "guest"),
+    ]

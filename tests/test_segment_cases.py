@@ -141,3 +141,16 @@ def test_running_text_and_bullets_are_not_headings():
 
 def test_case_number_must_have_a_plausible_year():
     assert numbers_titles("** 12/27845 Sagsnummer\n** 3/7 Not a case") == []
+
+
+def test_text_without_styles_falls_back_to_bare_numbers_opening_a_paragraph():
+    spec = """
+    Referat fra møtet
+
+    12/24 Godkjenning av innkalling
+    Innkallingen ble godkjent.
+
+    13/24 Budsjett 2025
+    Budsjettet ble vedtatt. 14/24 ble utsatt.
+    """
+    assert numbers_titles(spec) == [("12/2024", "Godkjenning av innkalling"), ("13/2024", "Budsjett 2025")]

@@ -48,6 +48,7 @@ def test_unlabelled_date_and_time_line_and_time_on_its_own_line():
         ("SSU sak 27/2024", "Strategisk samarbeidsutvalg"),
         ("Innkalling til møte i Faglig samarbeidsutvalg for barn og unge 12.03.2024", "FSU barn og unge"),
         ("Helsefellesskapet Troms og Ofoten", None),
+        ("Referat fra partnerskapsmøtet 2024", "Partnerskapsmøtet"),
     ],
 )
 def test_body_from_title(title, body):
@@ -63,3 +64,9 @@ def test_body_from_running_header_and_canonical_names():
     )
     assert canonical_body("Strategisk samarbeidsutvalg (SSU)") == "Strategisk samarbeidsutvalg"
     assert canonical_body("SSU") == "Strategisk samarbeidsutvalg"
+
+
+def test_compact_clock_and_a_date_without_year_dated_by_the_case_numbers():
+    m = parse_meeting(lines("Tid: | Torsdag 12. mars kl 0900-1130"), None, year=2024)
+    assert (m.date, m.start, m.end) == ("2024-03-12", "09:00", "11:30")
+    assert parse_meeting(lines("Tid: | Torsdag 12. mars kl 0900-1130"), None).date is None

@@ -109,7 +109,8 @@ def _inline_people(text: str) -> list[tuple[str, str | None]]:
         if len(halves) == 2 and all(parse_person(h) for h in halves):
             people.extend(p for h in halves if (p := parse_person(h)))
             continue
-        person = parse_person(piece) if sep == ";" else _name_with_parens(piece)
+        dashed = re.search(r"\s[-–—]\s", piece)
+        person = parse_person(piece) if sep == ";" or dashed else _name_with_parens(piece)
         if person:
             people.append(person)
         elif people and people[-1][1] is None and not looks_like_name(piece):

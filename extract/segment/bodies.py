@@ -51,10 +51,17 @@ def body_from_title(title: str | None) -> str | None:
     text = _CASE.sub("", text)
     text = clean(_PARENS.sub(" ", text))
     words = text.split()
+    stripped: list[str] = []
     while words and _TITLE_WORDS.match(words[0]):
-        words.pop(0)
+        stripped.append(words.pop(0))
     while words and _TITLE_WORDS.match(words[-1]):
         words.pop()
+    if not words:
+        # "Referat fra partnerskapsmøtet": the meeting itself is the body.
+        named = [
+            w for w in stripped if re.match(r"^\w{4,}møte(?:t)?$", w, re.I) and not w.lower().startswith("oppstart")
+        ]
+        words = [named[-1][:1].upper() + named[-1][1:]] if named else []
     name = " ".join(words)
     if not name or _PARTNERSHIP.match(name) or len(words) > 10:
         return None

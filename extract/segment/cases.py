@@ -130,7 +130,9 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
     return j
 
 
-def find_headings(lines: list[Line], body: float) -> list[Heading]:
+def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[Heading]:
+    """Case headings in order. With `plain`, for text without styles (OCR), a bare "12/24 Title"
+    opening a paragraph counts as a heading too."""
     headings: list[Heading] = []
     in_list = False
     i = 0
@@ -154,10 +156,13 @@ def find_headings(lines: list[Line], body: float) -> list[Heading]:
         if m and m.group("title").strip():
             styled = is_heading_style(line, body)
             # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
-            explicit = bool(m.group("word") or m.group("prefix")) and m.group("title")[:1].isupper()
-            if styled or in_list or explicit:
+            upper = m.group("title")[:1].isupper()
+            explicit = bool(m.group("word") or m.group("prefix")) and upper
+            bare = plain and upper and (line.gap_before is None or starts_paragraph(line))
+            if styled or in_list or explicit or bare:
                 kind = "styled" if styled else "list"
-                end = _continuation(lines, i + 1, line, same_style=styled)
+                plain_only = bare and not (styled or in_list or explicit)
+                end = i + 1 if plain_only else _continuation(lines, i + 1, line, same_style=styled)
                 title = " ".join([m.group("title"), *(lines[k].text for k in range(i + 1, end))])
                 headings.append(
                     Heading(
@@ -181,6 +186,8 @@ def find_headings(lines: list[Line], body: float) -> list[Heading]:
 def split_cases(lines: list[Line], body: float) -> list[CaseSpan]:
     """One span per case number, in order of first appearance, from the richest heading."""
     headings = find_headings(lines, body)
+    if not any(h.kind in ("label", "styled") for h in headings):
+        headings = find_headings(lines, body, plain=True)
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)

@@ -133,7 +133,7 @@ def build_document(part: Part, body: float) -> Document:
     first_heading = min((s.heading.index for s in spans), default=len(lines))
     preamble = lines[:first_heading]
     header_lines = lines[:MEETING_SEARCH_LINES]
-    meeting = parse_meeting(header_lines, title)
+    meeting = parse_meeting(header_lines, title, _case_year(cases))
     header = next((p.header for p in part.pages if p.header), None)
     committee = body_from_title(title) or body_from_header(header)
     attendance = find_attendance(preamble, body, committee)
@@ -160,6 +160,12 @@ def build_document(part: Part, body: float) -> Document:
     )
     _resolve_first_names(doc)
     return doc
+
+
+def _case_year(cases: list[Case]) -> int | None:
+    """The year most of the document's case numbers carry: the year of the meeting."""
+    years = [int(c.number[-4:]) for c in cases]
+    return max(set(years), key=years.count) if years else None
 
 
 def _case(span: CaseSpan, body: float) -> Case:

@@ -26,7 +26,8 @@ def clean_place(value: str) -> str | None:
     return (stripped or value).strip(" ,") or None
 
 
-def parse_meeting(lines: list[Line], title: str | None) -> Meeting:
+def parse_meeting(lines: list[Line], title: str | None, year: int | None = None) -> Meeting:
+    """`year` (from the document's case numbers) dates a header that prints no year."""
     meeting = Meeting()
     best_rank = len(DATE_LABELS)
     for line in lines:
@@ -35,7 +36,7 @@ def parse_meeting(lines: list[Line], title: str | None) -> Meeting:
             continue
         label, value = lv
         for rank, pattern in enumerate(DATE_LABELS):
-            if rank < best_rank and pattern.match(label) and (date := parse_date(value)):
+            if rank < best_rank and pattern.match(label) and (date := parse_date(value, year)):
                 meeting.date = date
                 meeting.start, meeting.end = parse_times(value)
                 best_rank = rank
@@ -49,7 +50,7 @@ def parse_meeting(lines: list[Line], title: str | None) -> Meeting:
                 meeting.date, meeting.start, meeting.end = date, start, end
                 break
     if meeting.date is None and title:
-        meeting.date = parse_date(title)
+        meeting.date = parse_date(title, year)
     if meeting.date and meeting.start is None:
         # The time may stand on a line of its own under the date ("Kl. 13.00–15.00").
         for line in lines:

@@ -31,6 +31,8 @@ TIME_RANGE = re.compile(
     rf"|kl(?:\.|okken)?\s*{_CLOCK}{_DASH}(?:kl\.?\s*)?{_CLOCK}(?![\d])",
     re.IGNORECASE,
 )
+# "kl 0900-1130": hours and minutes without a separator, only after "kl".
+TIME_RANGE_COMPACT = re.compile(r"kl\.?\s*([01]\d|2[0-3])([0-5]\d)\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d)(?!\d)", re.I)
 TIME_START = re.compile(r"(?:kl(?:\.|okken)?|fra)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?![\d.:/])", re.IGNORECASE)
 
 CASE_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})\s*/\s*(\d{4}|\d{2})(?![\d/])")
@@ -73,9 +75,18 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def parse_date(text: str) -> str | None:
+# "torsdag 12. mars" without a year: only usable with a year known from elsewhere.
+YEARLESS_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_NAMES})\b(?!\.?,?\s+\d{{4}})", re.IGNORECASE)
+
+
+def parse_date(text: str, year: int | None = None) -> str | None:
+    """The first date in `text`; with `year`, a date written without one ("12. mars") counts too."""
     dates = find_dates(text)
-    return dates[0][1] if dates else None
+    if dates:
+        return dates[0][1]
+    if year is not None and (m := YEARLESS_DATE.search(text)):
+        return _iso(year, MONTHS[m.group(2).lower()], int(m.group(1)))
+    return None
 
 
 def _clock(h: str, m: str | None) -> str | None:
@@ -103,6 +114,9 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
             start, end = _clock(g[4], g[5]), _clock(g[6], g[7])
         if start and end:
             return start, end
+    m = TIME_RANGE_COMPACT.search(blanked)
+    if m:
+        return _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
     m = TIME_START.search(blanked)
     if m:
         return _clock(m.group(1), m.group(2)), None

@@ -17,7 +17,8 @@ MINUTES_TITLE = re.compile(
     I,
 )
 AGENDA_TITLE = re.compile(
-    r"\b(?:møte)?innkalling\b|\binnkalling\s+til\b|\bsaksliste\b|\bsakliste\b|\bdagsorden\b|\bindkaldelse\b",
+    r"\b(?:møte)?innkalling\b|\binnkalling\s+til\b|\bsaksliste\b|\bsakliste\b|\bdagsorden\b|\bindkaldelse\b"
+    r"|\bsakspapirer\b|\bsaksdokumenter\b|\bmøtedokumenter\b|\bsakskart\b",
     I,
 )
 CASE_DOCUMENT_TITLE = re.compile(
@@ -56,16 +57,23 @@ CASE_NUMBER_CELL = re.compile(rf"^(?:{CASE_PREFIX}\s+|(?P<word>{CASE_WORD})\s*:?
 
 # --- decisions -------------------------------------------------------------------------
 _ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"
+# "Forslag til vedtak/innstilling", "Vedtak/konklusjon": two label words joined by a slash.
+_OR = r"(?:\s*/\s*(?:vedtak|innstilling|konklusjon|beslutning|tilråding))?"
+# A proposal label may name whose proposal it is, after the label: "Forslag til vedtak fra
+# sekretariatet:". Only a few words without digits, so no sentence is taken for a label.
+_QUALIFIER = r"(?:\s+(?:fra|i|for|til)\s+[^\d:.]{2,40}?)?"
 PROPOSAL_LABEL = re.compile(
     r"^(?P<label>(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+)?"
     r"(?:forslag\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon|uttalelse)"
     r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
-    r"|forslag\s+til\s+beslutning)" + _ALT + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    r"|forslag\s+til\s+beslutning)" + _OR + _ALT + _QUALIFIER + _ALT + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
 ADOPTED_LABEL = re.compile(
     r"^(?P<label>(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak(?:\s+i\s+(?:saken|møtet))?"
-    r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning|afgørelse)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning(?:er)?|afgørelse)"
+    + _OR
+    + r"\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
 # Labels that open another part of a case and so end a decision block.
@@ -85,7 +93,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         "guest",
         re.compile(
             r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
-            r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+til\s*stede|\bdessuten\s+møtte",
+            r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+(?:til\s*stede|deltakere|deltagere|møtende)"
+            r"|\bdessuten\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)",
             I,
         ),
     ),
