@@ -154,3 +154,16 @@ def test_text_without_styles_falls_back_to_bare_numbers_opening_a_paragraph():
     Budsjettet ble vedtatt. 14/24 ble utsatt.
     """
     assert numbers_titles(spec) == [("12/2024", "Godkjenning av innkalling"), ("13/2024", "Budsjett 2025")]
+
+
+def test_number_alone_with_the_title_on_the_next_line():
+    spec = """
+    ** Sak 12/24
+    ** Godkjenning av innkalling og saksliste
+
+    Innkallingen ble godkjent.
+
+    ## PS 13/24
+    ## Budsjett 2025
+    """
+    assert numbers_titles(spec) == [("12/2024", "Godkjenning av innkalling og saksliste"), ("13/2024", "Budsjett 2025")]

@@ -111,6 +111,29 @@ def _cell_heading(lines: list[Line], i: int) -> Heading | None:
     )
 
 
+def _number_only_heading(lines: list[Line], i: int, m: re.Match[str], body: float) -> Heading | None:
+    """ "Sak 12/24" alone on its line, the title on the next: both set as headings."""
+    line = lines[i]
+    if not (is_heading_style(line, body) or m.group("word") or m.group("prefix")):
+        return None
+    j = i + 1
+    if j >= len(lines) or lines[j].rule or lines[j].page != line.page or _match(lines[j].text):
+        return None
+    nxt = lines[j]
+    if not is_heading_style(nxt, body) or _is_label(nxt) or not clean(nxt.text)[:1].isupper():
+        return None
+    end = _continuation(lines, j + 1, nxt, same_style=True)
+    return Heading(
+        index=i,
+        end=end,
+        number=case_number(m.group("num"), m.group("year")) or "",
+        prefix=_prefix(m),
+        title=clean(" ".join(lines[k].text for k in range(j, end))).rstrip(":").strip(),
+        kind="styled",
+        page=line.page,
+    )
+
+
 def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -> int:
     """Index after the lines that continue a wrapped heading title."""
     j = start
@@ -153,6 +176,11 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
             i = h.end
             continue
         m = _match(text) if not line.rule else None
+        if m and not m.group("title").strip() and (h := _number_only_heading(lines, i, m, body)):
+            headings.append(h)
+            in_list = False
+            i = h.end
+            continue
         if m and m.group("title").strip():
             styled = is_heading_style(line, body)
             # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
