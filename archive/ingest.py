@@ -11,7 +11,7 @@ from archive.store import Archive, StoredFile
 from db.load import LoadReport, load_all
 from db.schema import open_db
 from extract import EXTRACTOR_VERSION
-from extract.names import assign_person_ids
+from extract.names.overrides import Overrides
 from extract.pipeline import extract_pdf
 from models.extraction import FileExtraction
 
@@ -62,10 +62,10 @@ def ingest(paths: Iterable[str | Path], archive: Archive) -> IngestReport:
         else:
             report.reused.append(path.name)
         results.append((result, [str(path.resolve())]))
-    assign_person_ids(r for r, _ in results)
+    overrides = Overrides.load(archive.people_overrides)
     db = open_db(str(archive.db_path))
     try:
-        report.load = load_all(db, results)
+        report.load = load_all(db, results, overrides)
     finally:
         db.close()
     return report

@@ -46,6 +46,11 @@ class Archive:
     def db_path(self) -> Path:
         return self.root / "minutes.db"
 
+    @property
+    def people_overrides(self) -> Path:
+        """Curated person merges and splits: a plain file, reviewable in git."""
+        return self.root / "people.yaml"
+
     def path_for(self, sha256: str, is_pdf: bool = True) -> Path:
         return self.objects / object_name(sha256, ".pdf" if is_pdf else ".bin")
 

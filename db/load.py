@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from archive.store import object_name
+from db.people import refresh_people
+from extract.names.overrides import Overrides
 from models.extraction import Case, Document, FileExtraction
 
 PDF_MOUNT = "/pdf"  # where `minutes serve` exposes the archive's objects
@@ -53,6 +55,7 @@ def _delete_file_rows(db: Database, sha: str) -> None:
     docs = "select id from documents where file_sha256 = ?"
     cases = f"select id from cases where document_id in ({docs})"
     db.execute(f"delete from case_references where case_id in ({cases})", [sha])
+    db.execute(f"delete from mentions where case_id in ({cases})", [sha])
     db.execute(f"delete from decisions where case_id in ({cases})", [sha])
     db.execute(f"update case_references set target_case_id = null where target_case_id in ({cases})", [sha])
     db.execute(f"delete from cases where document_id in ({docs})", [sha])
@@ -167,17 +170,23 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document) -> No
         for number in case.references:
             refs.append({"id": f"{case_id}>{number}", "case_id": case_id, "number": number, "target_case_id": None})
     db["cases"].insert_all(cases, pk="id")
+    db["mentions"].insert_all(
+        (
+            {"id": f"{c['id']}-m{k}", "case_id": c["id"], "name": name}
+            for c, case in zip(cases, doc.cases, strict=True)
+            for k, name in enumerate(case.mentions)
+        ),
+        pk="id",
+    )
     db["decisions"].insert_all(decisions, pk="id")
     db["case_references"].insert_all(refs, pk="id")
     attendance = []
     for i, a in enumerate(doc.attendees):
-        if a.person_id:
-            db["people"].insert({"id": a.person_id, "name": a.name}, pk="id", ignore=True)
         attendance.append(
             {
                 "id": f"{doc_id}-a{i}",
                 "document_id": doc_id,
-                "person_id": a.person_id,
+                "person_id": None,  # set by the people registry over the whole archive
                 "name": a.name,
                 "status": a.status,
                 "affiliation": a.affiliation,
@@ -188,24 +197,10 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document) -> No
     db["attendance"].insert_all(attendance, pk="id")
 
 
-def refresh_derived(db: Database) -> None:
-    """Recompute what spans files: people's names and dates, and links between cases."""
+def refresh_derived(db: Database, overrides: Overrides | None = None) -> None:
+    """Recompute what spans files: the people registry and the links between cases."""
+    refresh_people(db, overrides)
     with db.atomic():
-        db.execute(
-            "delete from people where id not in (select distinct person_id from attendance where person_id is not null)"
-        )
-        db.execute(
-            """
-            update people set
-              name = (select a.name from attendance a where a.person_id = people.id
-                      group by a.name order by count(*) desc, length(a.name) desc limit 1),
-              first_seen = (select min(d.meeting_date) from attendance a join documents d on d.id = a.document_id
-                            where a.person_id = people.id),
-              last_seen = (select max(d.meeting_date) from attendance a join documents d on d.id = a.document_id
-                           where a.person_id = people.id),
-              meetings = (select count(distinct a.document_id) from attendance a where a.person_id = people.id)
-            """
-        )
         # A reference names a case of the same committee, the latest document holding that number.
         db.execute(
             """
@@ -218,12 +213,14 @@ def refresh_derived(db: Database) -> None:
         )
 
 
-def load_all(db: Database, results: Iterable[tuple[FileExtraction, list[str]]]) -> LoadReport:
+def load_all(
+    db: Database, results: Iterable[tuple[FileExtraction, list[str]]], overrides: Overrides | None = None
+) -> LoadReport:
     report = LoadReport()
     for result, sources in results:
         changed = load_extraction(db, result, sources)
         (report.loaded if changed else report.unchanged).append(result.source)
         if result.failure:
             report.failed.append(result.source)
-    refresh_derived(db)
+    refresh_derived(db, overrides)
     return report

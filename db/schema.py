@@ -131,3 +131,34 @@ def open_db(path: str) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
+
+
+@migrations()
+def m002_people_registry(db: Database) -> None:
+    """Every printed variant of a name, the merges that made each person, the pairs left for review,
+    and people named in case text."""
+    db["people"].add_column("committees", str)
+    db["documents"].add_column("chair_person_id", str, fk="people", fk_col="id")
+    db["documents"].add_column("minute_taker_person_id", str, fk="people", fk_col="id")
+    db["person_names"].create(
+        {"person_id": str, "name": str, "occurrences": int},
+        pk=("person_id", "name"),
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["person_merges"].create(
+        {"id": int, "person_id": str, "name_a": str, "name_b": str, "rule": str, "score": float},
+        pk="id",
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["person_review"].create(
+        {"id": int, "name_a": str, "name_b": str, "person_a": str, "person_b": str, "reason": str, "evidence": str},
+        pk="id",
+    )
+    db["mentions"].create(
+        {"id": str, "case_id": str, "name": str, "person_id": str, "rule": str, "score": float},
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id"), ("person_id", "people", "id")],
+    )
+    for table, cols in {"mentions": ["case_id"], "person_merges": ["person_id"]}.items():
+        db[table].create_index(cols)
+    db["mentions"].create_index(["person_id"])

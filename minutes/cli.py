@@ -178,5 +178,76 @@ def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, 
     sys.exit(code)
 
 
+@cli.group()
+def people() -> None:
+    """Review and curate who is who: merges and splits are kept in the archive's people.yaml."""
+
+
+def _archive_db(archive_dir: Path):
+    from archive.store import Archive
+
+    archive = Archive(archive_dir)
+    if not archive.db_path.exists():
+        raise FileNotFoundError(f"no database at {archive.db_path}; build the archive first")
+    return archive
+
+
+_archive_option = click.option(
+    "--archive",
+    "archive_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive directory.",
+)
+
+
+@people.command("review")
+@_archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print the pairs as JSON lines.")
+@library_errors
+def people_review(archive_dir: Path, as_json: bool) -> None:
+    """List pairs of names the rules would not decide, with their evidence."""
+    from db.people import review_items
+
+    items = review_items(_archive_db(archive_dir).db_path)
+    for item in items:
+        if as_json:
+            click.echo(json.dumps(item, ensure_ascii=False))
+        else:
+            click.echo(f"{item['name_a']}  |  {item['name_b']}\n    {item['reason']}\n    {item['evidence']}")
+    if not as_json:
+        click.echo(
+            f"{len(items)} pairs to review; settle one with 'minutes people merge' or 'minutes people split'", err=True
+        )
+
+
+@people.command("merge")
+@click.argument("name_a")
+@click.argument("name_b")
+@_archive_option
+@library_errors
+def people_merge(name_a: str, name_b: str, archive_dir: Path) -> None:
+    """Record that two printed names are one person."""
+    from db.people import curate
+
+    archive = _archive_db(archive_dir)
+    curate(archive.db_path, archive.people_overrides, "merge", name_a, name_b)
+    click.echo(f"merged {name_a!r} and {name_b!r} (kept in {archive.people_overrides})", err=True)
+
+
+@people.command("split")
+@click.argument("name_a")
+@click.argument("name_b")
+@_archive_option
+@library_errors
+def people_split(name_a: str, name_b: str, archive_dir: Path) -> None:
+    """Record that two printed names are different people."""
+    from db.people import curate
+
+    archive = _archive_db(archive_dir)
+    curate(archive.db_path, archive.people_overrides, "split", name_a, name_b)
+    click.echo(f"split {name_a!r} from {name_b!r} (kept in {archive.people_overrides})", err=True)
+
+
 if __name__ == "__main__":
     cli()

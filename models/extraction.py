@@ -42,6 +42,7 @@ class Case:
     adopted_decision: str | None = None
     page: int | None = None
     references: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)  # people named in the case's text, as printed
     text: str = ""  # the case's own text, headings and decisions included
 
 

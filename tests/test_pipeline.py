@@ -51,9 +51,11 @@ def _scorer():
     return module
 
 
-def test_dev_corpus_scores_at_least_097_on_every_metric_but_person_f1(tmp_path, dev_corpus: Path, capsys):
+def test_dev_corpus_scores(tmp_path, dev_corpus: Path, capsys):
+    """≥ 0.97 on every extraction metric, ≥ 0.95 on person identity."""
     extract_to_dir(sorted(dev_corpus.glob("*.pdf")), tmp_path)
     _scorer().main([str(dev_corpus), str(tmp_path), "--json"])
     metrics = json.loads(capsys.readouterr().out)
-    low = {k: v for k, v in metrics.items() if k not in ("person_f1", "counts") and v < 0.97}
+    low = {k: v for k, v in metrics.items() if k not in ("person_f1", "counts", "score") and v < 0.97}
     assert not low, metrics
+    assert metrics["person_f1"] >= 0.95, metrics

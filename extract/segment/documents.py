@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.names.mentions import find_mentions
+from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance
 from extract.segment.bodies import body_from_header, body_from_title
 from extract.segment.cases import CaseSpan, split_cases
@@ -129,14 +131,16 @@ def build_document(part: Part, body: float) -> Document:
     lines = part.lines
     title = title_of(lines, body)
     spans = split_cases(lines, body)
-    cases = [_case(span, body) for span in spans]
     first_heading = min((s.heading.index for s in spans), default=len(lines))
     preamble = lines[:first_heading]
-    header_lines = lines[:MEETING_SEARCH_LINES]
-    meeting = parse_meeting(header_lines, title, _case_year(cases))
     header = next((p.header for p in part.pages if p.header), None)
     committee = body_from_title(title) or body_from_header(header)
     attendance = find_attendance(preamble, body, committee)
+    known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
+    first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)
+    cases = [_case(span, body, first_names) for span in spans]
+    header_lines = lines[:MEETING_SEARCH_LINES]
+    meeting = parse_meeting(header_lines, title, _case_year(cases))
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
     kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
@@ -168,7 +172,7 @@ def _case_year(cases: list[Case]) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def _case(span: CaseSpan, body: float) -> Case:
+def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()) -> Case:
     decisions = find_decisions(span.lines, body)
     text = "\n".join(clean(ln.text) for ln in span.lines if ln.text)
     h = span.heading
@@ -180,6 +184,7 @@ def _case(span: CaseSpan, body: float) -> Case:
         adopted_decision="\n".join(decisions.adopted) or None,
         page=h.page,
         references=find_references(f"{h.title}\n{text}", own=h.number),
+        mentions=find_mentions(text, first_names),
         text=text,
     )
 

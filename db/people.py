@@ -1,0 +1,144 @@
+"""The people registry in the database: every name in the archive resolved at once.
+
+Runs after each load (and after each curated merge or split), so person ids never depend on
+the order in which files were loaded, and curated decisions survive every re-run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from extract.names.overrides import Overrides
+from extract.names.registry import Occurrence, Resolution, resolve
+
+
+def _occurrences(db: Database) -> tuple[list[Occurrence], list[tuple[str, str]]]:
+    """Every name in the database, and where each came from: (table, row id or document id)."""
+    found: list[Occurrence] = []
+    owners: list[tuple[str, str]] = []
+    for row in db.execute(
+        """select a.id, a.name, a.affiliation, d.id, d.body, d.meeting_date
+           from attendance a join documents d on d.id = a.document_id order by a.id"""
+    ):
+        found.append(Occurrence(name=row[1], affiliation=row[2], document=row[3], body=row[4], date=row[5]))
+        owners.append(("attendance", row[0]))
+    for role in ("chair", "minute_taker"):
+        for row in db.execute(
+            f"select id, {role}, body, meeting_date from documents where {role} is not null order by id"
+        ):
+            found.append(Occurrence(name=row[1], document=row[0], body=row[2], date=row[3], role=role))
+            owners.append((role, row[0]))
+    for row in db.execute(
+        """select m.id, m.name, c.id, c.document_id, c.body, c.meeting_date
+           from mentions m join cases c on c.id = m.case_id order by m.id"""
+    ):
+        found.append(Occurrence(name=row[1], document=row[3], body=row[4], date=row[5], role="mention", case=row[2]))
+        owners.append(("mention", row[0]))
+    return found, owners
+
+
+def refresh_people(db: Database, overrides: Overrides | None = None) -> Resolution:
+    occurrences, owners = _occurrences(db)
+    res = resolve(occurrences, overrides)
+    with db.atomic():
+        db.execute("update attendance set person_id = null")
+        db.execute("update documents set chair_person_id = null, minute_taker_person_id = null")
+        db.execute("update mentions set person_id = null, rule = null, score = null")
+        for table in ("person_names", "person_merges", "person_review", "people"):
+            db.execute(f"delete from {table}")
+        db["people"].insert_all(
+            (
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "first_seen": p.first_seen,
+                    "last_seen": p.last_seen,
+                    "meetings": len(p.documents),
+                    "committees": ", ".join(sorted(p.bodies)) or None,
+                }
+                for p in sorted(res.people.values(), key=lambda p: p.id)
+            ),
+            pk="id",
+        )
+        db["person_names"].insert_all(
+            (
+                {"person_id": p.id, "name": name, "occurrences": count}
+                for p in sorted(res.people.values(), key=lambda p: p.id)
+                for name, count in sorted(p.variants.items())
+            ),
+            pk=("person_id", "name"),
+        )
+        db["person_merges"].insert_all(
+            (
+                {"person_id": m.person, "name_a": m.a, "name_b": m.b, "rule": m.rule, "score": m.score}
+                for m in res.merges
+            ),
+            pk="id",
+        )
+        db["person_review"].insert_all(
+            (
+                {
+                    "name_a": r.a,
+                    "name_b": r.b,
+                    "person_a": r.persons[0],
+                    "person_b": r.persons[1],
+                    "reason": r.reason,
+                    "evidence": r.evidence,
+                }
+                for r in res.review
+            ),
+            pk="id",
+        )
+        updates = {"attendance": [], "chair": [], "minute_taker": [], "mention": []}
+        for (kind, key), person, how in zip(owners, res.person_of, res.how, strict=True):
+            if person is not None:
+                updates[kind].append((person, how, key))
+        db.conn.executemany(
+            "update attendance set person_id = ? where id = ?", [(p, k) for p, _, k in updates["attendance"]]
+        )
+        db.conn.executemany(
+            "update documents set chair_person_id = ? where id = ?", [(p, k) for p, _, k in updates["chair"]]
+        )
+        db.conn.executemany(
+            "update documents set minute_taker_person_id = ? where id = ?",
+            [(p, k) for p, _, k in updates["minute_taker"]],
+        )
+        db.conn.executemany(
+            "update mentions set person_id = ?, rule = ?, score = ? where id = ?",
+            [(p, h[0], h[1], k) for p, h, k in updates["mention"]],
+        )
+    return res
+
+
+def known_name(db: Database, name: str) -> bool:
+    from extract.names.parse import name_key
+
+    key = name_key(name)
+    return any(name_key(row[0]) == key for row in db.execute("select distinct name from person_names"))
+
+
+def curate(db_path: Path, overrides_path: Path, action: str, a: str, b: str) -> Resolution:
+    """Record a curated merge or split in the archive's overrides file and apply it at once."""
+    db = Database(db_path)
+    try:
+        for name in (a, b):
+            if not known_name(db, name):
+                raise ValueError(f"no person is printed as {name!r} in this archive")
+        overrides = Overrides.load(overrides_path)
+        (overrides.add_merge if action == "merge" else overrides.add_split)(a, b)
+        overrides.save(overrides_path)
+        return refresh_people(db, overrides)
+    finally:
+        db.close()
+
+
+def review_items(db_path: Path) -> list[dict]:
+    db = Database(db_path)
+    try:
+        return list(
+            db.query("select name_a, name_b, person_a, person_b, reason, evidence from person_review order by id")
+        )
+    finally:
+        db.close()

@@ -1,0 +1,242 @@
+"""People: each name rule, each pair that must not merge, the resolver's decisions and their order."""
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.names import mentions
+from extract.names.overrides import Overrides
+from extract.names.parse import compatible, name_key
+from extract.names.registry import Occurrence, resolve
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("Guri Moen Lajord", "Guri Lajord", "middle-names"),
+        ("Noeline Goos", "Noeline W. Goos", "middle-names"),
+        ("Ida Marie Refsahl Haug", "Ida Haug", "middle-names"),
+        ("Glenn-Helge Hattmann", "Glenn Hattmann", "hyphenated-given-name"),
+        ("Jostein Berntzen", "Jostein Bentzen", "spelling"),
+        ("Ingvild Grønvoll", "Ingvild Grønnavoll", "spelling"),
+        ("Ulf Bergstrøm", "ULF BERGSTRØM", "exact"),
+        ("Ulf Bergstrøm", "Ulf Bergstrom", "exact"),
+    ],
+)
+def test_names_that_fit_one_person(a, b, rule):
+    assert compatible(a, b)[0] == rule
+    assert compatible(b, a)[0] == rule
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Terje Olsen", "Siv Olsen"),
+        ("Leif Røssås", "Leif Erik Nohr"),
+        ("Ida Marie Haug", "Ida Kristin Haug"),
+        ("Anne-Lise Pedersen", "Øyvind Pedersen"),
+        ("Marie Barlindhaug", "Maria Barlindhaug"),
+        ("Guri", "Guri Lajord"),
+    ],
+)
+def test_names_that_never_fit_one_person(a, b):
+    assert compatible(a, b) is None
+
+
+def occ(name, doc, body=None, aff=None, role="attendee", date="2024-01-01"):
+    return Occurrence(name=name, document=doc, body=body, affiliation=aff, role=role, date=date)
+
+
+def ids(res, occurrences):
+    return {(o.name, o.document, o.role): p for o, p in zip(occurrences, res.person_of, strict=True)}
+
+
+def test_middle_name_and_hyphen_variants_merge_across_committees_with_rule_and_score():
+    found = [
+        occ("Guri Lajord", "d1", "FSU REST", "kommunene/sekretariatet"),
+        occ("Guri Moen Lajord", "d1", "FSU REST", role="chair"),
+        occ("Guri Moen Lajord", "d2", "FSU PHR", "Interkommunal samhandlingsleder"),
+        occ("Glenn Hattmann", "d3", "ORU"),
+        occ("Glenn-Helge Hattmann", "d2", "FSU PHR", "Samhandlingssjef UNN", role="attendee"),
+    ]
+    res = resolve(found)
+    assert len(set(res.person_of)) == 2
+    assert {p.name for p in res.people.values()} == {"Guri Moen Lajord", "Glenn-Helge Hattmann"}
+    assert {(m.rule, m.score) for m in res.merges} == {("middle-names", 95.0), ("hyphenated-given-name", 92.0)}
+
+
+def test_same_full_name_without_shared_committee_or_organisation_is_flagged_not_merged():
+    found = [
+        occ("Kari Hansen", "d1", "FSU barn og unge", "Tromsø kommune"),
+        occ("Kari Hansen", "d2", "Fastlegerådet", "UNN Harstad"),
+    ]
+    res = resolve(found)
+    assert res.person_of[0] != res.person_of[1]
+    assert sorted(res.people) == ["kari-hansen", "kari-hansen-2"]
+    assert [r.reason for r in res.review] == ["same name, no shared committee or organisation"]
+
+
+def test_same_full_name_with_an_unknown_organisation_is_one_person():
+    res = resolve([occ("Ulf Bergstrøm", "d1", "ORU"), occ("Ulf Bergstrøm", "d2", "FSU REST", "brukerrepr.")])
+    assert res.person_of[0] == res.person_of[1] and res.review == []
+
+
+def test_spelling_slip_needs_shared_context():
+    together = resolve(
+        [occ("Jostein Berntzen", "d1", "FSU REST", "UNN Rehab"), occ("Jostein Bentzen", "d2", "FSU REST")]
+    )
+    assert together.person_of[0] == together.person_of[1]
+    apart = resolve([occ("Marit Bergh", "d1", "FSU PHR", "UNN"), occ("Marit Berg", "d2", "Fastlegerådet", "Bardu")])
+    assert apart.person_of[0] != apart.person_of[1]
+    assert apart.review[0].reason.startswith("similar spelling")
+
+
+def test_two_entries_of_one_attendee_list_are_two_people():
+    res = resolve([occ("Ida Haug", "d1", "X"), occ("Ida Marie Haug", "d1", "X")])
+    assert res.person_of[0] != res.person_of[1]
+
+
+def test_a_short_name_fitting_two_people_is_left_for_review():
+    found = [
+        occ("Ida Marie Haug", "d1", "X", "Tromsø"),
+        occ("Ida Kristin Haug", "d2", "X", "Tromsø"),
+        occ("Ida Haug", "d3", "X", "Tromsø"),
+    ]
+    res = resolve(found)
+    assert len(set(res.person_of)) == 3
+    assert any(r.reason == "the shorter name fits more than one person" for r in res.review)
+
+
+def test_first_name_alone_resolves_within_its_document_only_when_one_fits():
+    found = [
+        occ("Guri Moen Lajord", "d1", "ORU", role="chair"),
+        occ("Guri Lajord", "d1", "ORU"),
+        occ("Guri", "d1", "ORU", role="minute_taker"),
+        occ("Leif Erik Nohr", "d1", "ORU"),
+        occ("Leif", "d1", "ORU", role="mention"),
+        occ("Leif Røssås", "d2", "FLR"),
+        occ("Leif Nesje", "d2", "FLR"),
+        occ("Leif", "d2", "FLR", role="mention"),
+    ]
+    res = resolve(found)
+    got = ids(res, found)
+    assert got[("Guri", "d1", "minute_taker")] == "guri-moen-lajord"
+    assert got[("Leif", "d1", "mention")] == "leif-erik-nohr"
+    assert got[("Leif", "d2", "mention")] is None
+    assert got[("Leif Røssås", "d2", "attendee")] != got[("Leif Erik Nohr", "d1", "attendee")]
+
+
+def test_mentions_link_to_known_people_and_never_create_any():
+    found = [
+        occ("Ida Haug", "d1", "FSU REST", "Tromsø kommune"),
+        occ("Jostein Berntzen", "d1", "FSU REST", "UNN Rehab"),
+        occ("Ida Marie Refsahl Haug", "d1", "FSU REST", role="mention"),
+        occ("Brukerrepresentant Jostein Bentzen", "d1", "FSU REST", role="mention"),
+        occ("Helse Nord", "d1", "FSU REST", role="mention"),
+    ]
+    res = resolve(found)
+    got = ids(res, found)
+    assert got[("Ida Marie Refsahl Haug", "d1", "mention")] == "ida-haug"
+    assert got[("Brukerrepresentant Jostein Bentzen", "d1", "mention")] == "jostein-berntzen"
+    assert got[("Helse Nord", "d1", "mention")] is None
+    assert sorted(res.people) == ["ida-haug", "jostein-berntzen"]
+
+
+def test_curated_merge_and_split_win_over_the_rules():
+    found = [occ("Kari Hansen", "d1", "A", "Tromsø"), occ("Kari Hansen", "d2", "B", "Harstad")]
+    merged = resolve(found, Overrides(merge=[("Kari Hansen", "Kari Hansen")]))
+    assert merged.person_of[0] == merged.person_of[1]
+    assert [m.rule for m in merged.merges] == ["curated"]
+    found = [occ("Guri Lajord", "d1", "A"), occ("Guri Moen Lajord", "d2", "A")]
+    assert resolve(found).person_of[0] == resolve(found).person_of[1]
+    split = resolve(found, Overrides(split=[("Guri Lajord", "Guri Moen Lajord")]))
+    assert split.person_of[0] != split.person_of[1]
+
+
+def test_overrides_file_round_trips(tmp_path):
+    path = tmp_path / "people.yaml"
+    o = Overrides()
+    o.add_merge("Glenn Hattmann", "Glenn-Helge Hattmann")
+    o.add_split("Marit Bergh", "Marit Berg")
+    o.save(path)
+    again = Overrides.load(path)
+    assert again.merge == [("Glenn Hattmann", "Glenn-Helge Hattmann")]
+    assert again.split == [("Marit Bergh", "Marit Berg")]
+    again.add_merge("Marit Berg", "Marit Bergh")
+    assert again.split == [] and len(again.merge) == 2
+    path.write_text("merge: [[one]]\n")
+    with pytest.raises(ValueError, match="pair of names"):
+        Overrides.load(path)
+
+
+NAMES = [
+    "Guri Lajord", "Guri Moen Lajord", "Guri", "Ida Haug", "Ida Marie Refsahl Haug", "Glenn Hattmann",
+    "Glenn-Helge Hattmann", "Jostein Berntzen", "Jostein Bentzen", "Terje Olsen", "Siv Olsen", "Kari Hansen",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.sampled_from(["d1", "d2", "d3", "d4"]),
+            st.sampled_from(["A", "B", None]),
+            st.sampled_from(["Tromsø", "UNN", None]),
+            st.sampled_from(["attendee", "chair", "mention"]),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_resolution_does_not_depend_on_the_order_of_the_documents(rows, rnd):
+    found = [occ(n, d, b, a, r) for n, d, b, a, r in rows]
+    shuffled = found[:]
+    rnd.shuffle(shuffled)
+    first, second = resolve(found), resolve(shuffled)
+    key = lambda res, occs: sorted(zip(map(repr, occs), res.person_of, strict=True))  # noqa: E731
+    assert key(first, found) == key(second, shuffled)
+    assert sorted((p.id, p.name) for p in first.people.values()) == sorted(
+        (p.id, p.name) for p in second.people.values()
+    )
+
+
+def test_mentions_fall_back_to_the_blank_tokenizer_without_a_trained_pipeline(monkeypatch):
+    mentions.nlp.cache_clear()
+    mentions._matcher.cache_clear()
+
+    def missing(name, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(spacy, "load", missing)
+    try:
+        assert mentions.nlp().pipe_names == []
+        text = "Ida Haug orienterte om Mentorordningen.\nIflg. Leif er retningslinjene bindende. Noeline W. Goos leder."
+        assert mentions.find_mentions(text, frozenset({"leif"})) == ["Ida Haug", "Noeline W. Goos", "Leif"]
+    finally:
+        mentions.nlp.cache_clear()
+        mentions._matcher.cache_clear()
+
+
+def test_a_trained_pipeline_adds_its_person_entities(monkeypatch):
+    def trained(name, **kwargs):
+        nlp = spacy.blank("nb")
+        ruler = nlp.add_pipe("entity_ruler")
+        ruler.add_patterns([{"label": "PER", "pattern": "Kristoffersen"}])
+        return nlp
+
+    mentions.nlp.cache_clear()
+    mentions._matcher.cache_clear()
+    monkeypatch.setattr(spacy, "load", trained)
+    try:
+        assert "entity_ruler" in mentions.nlp().pipe_names
+        assert "Kristoffersen" in mentions.find_mentions("Saken ble lagt fram av Kristoffersen.")
+    finally:
+        mentions.nlp.cache_clear()
+        mentions._matcher.cache_clear()
+
+
+def test_name_key_ignores_case_accents_and_punctuation():
+    assert name_key("Gøril  Bertheussen") == name_key("GØRIL BERTHEUSSEN") == "goril-bertheussen"
