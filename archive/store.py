@@ -12,12 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-PDF_MAGIC = b"%PDF-"
-SNIFF_BYTES = 1024  # PDF readers accept junk before the header within the first kilobyte
-
-
-def looks_like_pdf(head: bytes) -> bool:
-    return PDF_MAGIC in head[:SNIFF_BYTES]
+from models.files import looks_like_pdf
 
 
 def object_name(sha256: str, suffix: str = ".pdf") -> str:

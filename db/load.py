@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from archive.store import object_name
+from db.fetches import refresh_versions
 from db.people import refresh_people
 from extract.names.overrides import Overrides
 from models.extraction import Case, Document, FileExtraction
@@ -198,8 +199,9 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document) -> No
 
 
 def refresh_derived(db: Database, overrides: Overrides | None = None) -> None:
-    """Recompute what spans files: the people registry and the links between cases."""
+    """Recompute what spans files: people, the links between cases, which versions are current."""
     refresh_people(db, overrides)
+    refresh_versions(db)
     with db.atomic():
         # A reference names a case of the same committee, the latest document holding that number.
         db.execute(

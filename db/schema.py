@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("minutes")
@@ -127,6 +129,7 @@ def m001_initial(db: Database) -> None:
 
 def open_db(path: str) -> Database:
     """Open (creating or upgrading) an archive database."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
@@ -162,3 +165,35 @@ def m002_people_registry(db: Database) -> None:
     for table, cols in {"mentions": ["case_id"], "person_merges": ["person_id"]}.items():
         db[table].create_index(cols)
     db["mentions"].create_index(["person_id"])
+
+
+@migrations()
+def m003_fetches_and_versions(db: Database) -> None:
+    """Every HTTP request of the crawl, and the versions of a document published at one URL."""
+    db["fetches"].create(
+        {
+            "id": int,
+            "url": str,
+            "time": str,
+            "kind": str,  # page | document | robots
+            "status": int,  # None when no response came (network error, timeout)
+            "etag": str,
+            "last_modified": str,
+            "content_type": str,
+            "size": int,
+            "sha256": str,
+            "outcome": str,  # new | known | not-modified | too-large | error | not-found | redirect | skipped
+            "error": str,
+        },
+        pk="id",
+    )
+    db["fetches"].create_index(["url"])
+    db["fetches"].create_index(["sha256"])
+    db["file_versions"].create(
+        {"url": str, "sha256": str, "version": int, "first_seen": str, "last_seen": str, "current": int},
+        pk=("url", "sha256"),
+    )
+    db["file_versions"].create_index(["sha256"])
+    db["files"].add_column("current", int)
+    db["documents"].add_column("current", int)
+    db["cases"].add_column("current", int)

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.errors import ExtractionError
+from extract.errors import ExtractionError, not_a_pdf
 from extract.layout.pdf import read_pdf
 from extract.names import assign_person_ids
 from extract.segment.documents import segment
 from models.extraction import FileExtraction
+from models.files import SNIFF_BYTES, looks_like_pdf
 
 
 def sha256_file(path: Path) -> str:
@@ -33,6 +34,11 @@ def extract_pdf(path: str | Path, source: str | None = None) -> FileExtraction:
         size=path.stat().st_size,
         extractor=EXTRACTOR_VERSION,
     )
+    with path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if not looks_like_pdf(head):
+        result.failure = not_a_pdf(head)
+        return result
     try:
         pages = read_pdf(path)
     except ExtractionError as exc:

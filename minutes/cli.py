@@ -21,6 +21,7 @@ from minutes import __version__
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 3
+EXIT_BUSY = 75  # EX_TEMPFAIL: another update holds the archive; try again later
 
 
 def _fail(message: str) -> None:
@@ -176,6 +177,96 @@ def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, 
     else:
         code = run(db_path, None, host, port, get_path)
     sys.exit(code)
+
+
+def _logging(verbose: bool) -> None:
+    """Plain log lines on stdout when not on a terminal (journald keeps them; cron's `> /dev/null`
+    drops them), so that stderr carries only what went wrong and cron mails only that."""
+    import logging
+
+    on_terminal = sys.stderr.isatty()
+    logging.basicConfig(
+        level=logging.INFO if verbose or not on_terminal else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+        datefmt="%Y-%m-%dT%H:%M:%S",
+        stream=sys.stderr if on_terminal else sys.stdout,
+    )
+
+
+def _crawl_config(archive_dir: Path, config_file: Path | None, start_urls: tuple[str, ...] = ()):
+    from archive.config import load_config
+    from archive.store import Archive
+    from archive.update import config_path
+
+    config = load_config(config_path(Archive(archive_dir), config_file))
+    if start_urls:
+        config.start_urls, config.allowed_hosts = list(start_urls), []
+    return config
+
+
+@cli.command()
+@click.argument("start_urls", nargs=-1)
+@click.option("--archive", "archive_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Crawl settings (YAML); default ARCHIVE/crawl.yaml, else the embedded site configuration.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+@library_errors
+def crawl(start_urls: tuple[str, ...], archive_dir: Path, config_file: Path | None, verbose: bool) -> None:
+    """Fetch new and changed PDFs linked from START_URLS (default: the configured committee pages)."""
+    from archive.store import Archive
+    from archive.update import Busy
+    from archive.update import crawl as run
+
+    _logging(verbose)
+    try:
+        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file, start_urls))
+    except Busy as exc:
+        click.echo(f"minutes: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    click.echo(
+        f"{report.pages} pages, {report.documents} documents: {len(report.new)} new or changed, "
+        f"{report.not_modified} not modified, {len(report.errors)} failed",
+        err=True,
+    )
+    for url, why in report.errors:
+        click.echo(f"FAILED {url}: {why}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.option("--archive", "archive_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Crawl settings (YAML); default ARCHIVE/crawl.yaml, else the embedded site configuration.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+@library_errors
+def update(archive_dir: Path, config_file: Path | None, verbose: bool) -> None:
+    """Crawl, extract what is new, load: for cron or a systemd timer.
+
+    Exit status 0 when everything went through, 1 with a summary when a request or a new file
+    failed, 75 when another update is still running.
+    """
+    from archive.store import Archive
+    from archive.update import Busy
+    from archive.update import update as run
+
+    _logging(verbose)
+    try:
+        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file))
+    except Busy as exc:
+        click.echo(f"minutes: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    click.echo(report.summary(), err=not report.ok)
+    if not report.ok:
+        sys.exit(EXIT_ERROR)
 
 
 @cli.group()
