@@ -191,6 +191,7 @@ def _logging(verbose: bool) -> None:
         datefmt="%Y-%m-%dT%H:%M:%S",
         stream=sys.stderr if on_terminal else sys.stdout,
     )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # our own lines say what each request did
 
 
 def _crawl_config(archive_dir: Path, config_file: Path | None, start_urls: tuple[str, ...] = ()):

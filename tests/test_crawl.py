@@ -174,7 +174,9 @@ def test_crawl_command_with_start_urls_on_another_host(tmp_path, site):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "2 new or changed" in result.stderr
-    assert "GET" not in result.stdout
+    # not on a terminal: plain log lines, no progress bar
+    assert "minutes.crawl: " + site.url(REFERAT) + ": new version" in result.stdout
+    assert "\r" not in result.stdout + result.stderr and "httpx" not in result.stdout
 
 
 def _fast_config(tmp_path):
