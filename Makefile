@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 ARCHIVE ?= var/archive
 HOST ?= 127.0.0.1
 PORT ?= 8001
+# Debian packages the tests use: a real browser, and Tesseract with its Norwegian model for scans.
+SYSTEM_PACKAGES := chromium tesseract-ocr tesseract-ocr-nor
 
-.PHONY: setup run build serve test lint bench clean
+.PHONY: setup system-deps run build serve test lint bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +20,21 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 setup: $(VENV)/.installed
 
+# Installs what is missing with apt-get when that is possible (root, or sudo without a password);
+# otherwise says what to install. CI runs as root, so there nothing is ever left out.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-nor"; \
+	if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx nor; then \
+	  missing="$$missing tesseract-ocr-nor"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	else echo "make: please install:$$missing (apt-get install$$missing)" >&2; exit 0; fi; \
+	echo "installing:$$missing"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
+
 build: setup
 	$(BIN)/minutes build samples/*.pdf --archive $(ARCHIVE)
 
@@ -27,8 +44,12 @@ run: build
 lint: setup
 	$(BIN)/ruff check .
 
-test: setup lint
+test: setup system-deps lint
 	$(BIN)/python -m pytest
+
+# The search page shown in README, taken by the browser test from the real page.
+screenshot: setup system-deps
+	MINUTES_SCREENSHOT=$(CURDIR)/docs/search.png $(BIN)/python -m pytest -q tests/test_browser.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -132,6 +132,10 @@ def refresh_versions(db: Database) -> None:
             """update cases set current = (select d.current from documents d where d.id = cases.document_id)
                where current is not (select d.current from documents d where d.id = cases.document_id)"""
         )
+        db.execute(
+            """update decisions set current = (select c.current from cases c where c.id = decisions.case_id)
+               where current is not (select c.current from cases c where c.id = decisions.case_id)"""
+        )
 
 
 def pending_documents(db: Database, extractor_version: str) -> list[tuple[str, str]]:

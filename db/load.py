@@ -19,6 +19,7 @@ from archive.store import object_name
 from db.fetches import refresh_versions
 from db.people import refresh_people
 from extract.names.overrides import Overrides
+from extract.segment.bodies import long_forms
 from models.extraction import Case, Document, FileExtraction
 
 PDF_MOUNT = "/pdf"  # where `minutes serve` exposes the archive's objects
@@ -167,9 +168,33 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document) -> No
         if case.adopted_decision:
             texts.append(("adopted", case.adopted_decision))
         for i, (kind, text) in enumerate(texts):
-            decisions.append({"id": f"{case_id}-{i}", "case_id": case_id, "kind": kind, "position": i, "text": text})
+            decisions.append(
+                {
+                    "id": f"{case_id}-{i}",
+                    "case_id": case_id,
+                    "kind": kind,
+                    "position": i,
+                    "text": text,
+                    "body": doc.body,
+                    "meeting_date": doc.meeting.date,
+                    "year": _year(doc.meeting.date),
+                    "document_kind": doc.kind,
+                    "case_number": case.number,
+                    "case_title": case.title,
+                    "pdf": cases[-1]["pdf"],
+                }
+            )
         for number in case.references:
-            refs.append({"id": f"{case_id}>{number}", "case_id": case_id, "number": number, "target_case_id": None})
+            refs.append(
+                {
+                    "id": f"{case_id}>{number}",
+                    "case_id": case_id,
+                    "number": number,
+                    "body_hint": case.reference_bodies.get(number),
+                    "context": case.reference_contexts.get(number),
+                    "target_case_id": None,
+                }
+            )
     db["cases"].insert_all(cases, pk="id")
     db["mentions"].insert_all(
         (
@@ -203,16 +228,38 @@ def refresh_derived(db: Database, overrides: Overrides | None = None) -> None:
     refresh_people(db, overrides)
     refresh_versions(db)
     with db.atomic():
-        # A reference names a case of the same committee, the latest document holding that number.
-        db.execute(
-            """
-            update case_references set target_case_id = (
-              select c2.id from cases c1 join cases c2 on c2.number = case_references.number
-                and c2.body is c1.body and c2.id != c1.id
-              where c1.id = case_references.case_id
-              order by c2.document_kind = 'minutes' desc, c2.meeting_date desc limit 1)
-            """
-        )
+        link_references(db)
+        # Where the file was published: the newest URL it was fetched from.
+        source = """(select s.source from file_sources s where s.sha256 = documents.file_sha256
+                      and s.source like 'http%' order by s.first_seen desc limit 1)"""
+        db.execute(f"update documents set source_url = {source} where source_url is not {source}")
+        case_source = "(select d.source_url from documents d where d.id = cases.document_id)"
+        db.execute(f"update cases set source_url = {case_source} where source_url is not {case_source}")
+
+
+def link_references(db: Database) -> None:
+    """Point each reference at the case it names: of the committee printed with the number, else of
+    a committee the archive knows named just before it, else of the citing case's own committee;
+    among several versions, the minutes' and then the latest one."""
+    bodies = [b for (b,) in db.execute("select distinct body from cases where body is not null")]
+    forms = {b: [b.casefold(), *(long_forms(b))] for b in bodies}
+    candidates: dict[tuple[str, str], str] = {}
+    for case_id, number, body in db.execute(
+        """select id, number, body from cases
+           order by document_kind = 'minutes', meeting_date, id"""  # the last one written wins
+    ):
+        candidates[(number, body)] = case_id
+    updates = []
+    for ref_id, number, hint, context, own_body, current in db.execute(
+        """select r.id, r.number, r.body_hint, r.context, c.body, r.target_case_id
+           from case_references r join cases c on c.id = r.case_id"""
+    ):
+        named = [b for b, names in forms.items() if context and any(n in context.casefold() for n in names)]
+        body = hint or (max(named, key=len) if named else own_body)
+        target = candidates.get((number, body))
+        if target != current:
+            updates.append((target, ref_id))
+    db.conn.executemany("update case_references set target_case_id = ? where id = ?", updates)
 
 
 def load_all(

@@ -197,3 +197,31 @@ def m003_fetches_and_versions(db: Database) -> None:
     db["files"].add_column("current", int)
     db["documents"].add_column("current", int)
     db["cases"].add_column("current", int)
+
+
+@migrations()
+def m004_search_and_links(db: Database) -> None:
+    """Decisions searchable and filterable on their own (committee, year, kind of document), cases
+    linked to the URL they were published at, references to other committees' cases."""
+    for column, kind in (
+        ("body", str),
+        ("meeting_date", str),
+        ("year", int),
+        ("document_kind", str),
+        ("case_number", str),
+        ("case_title", str),
+        ("pdf", str),
+        ("current", int),
+    ):
+        db["decisions"].add_column(column, kind)
+    db["documents"].add_column("source_url", str)
+    db["cases"].add_column("source_url", str)
+    db["case_references"].add_column("body_hint", str)
+    for cols in (["body"], ["year"], ["kind"]):
+        db["decisions"].create_index(cols)
+
+
+@migrations()
+def m005_reference_context(db: Database) -> None:
+    """The text before a reference, where another committee is often named in full."""
+    db["case_references"].add_column("context", str)

@@ -35,6 +35,20 @@ def datasette_args(db_path: Path, objects: Path | None = None, host: str = "127.
     return args
 
 
+def datasette(db_path: Path, objects: Path | None = None):
+    """The same Datasette `minutes serve` runs, in this process (for tests and scripts)."""
+    import yaml
+    from datasette.app import Datasette
+
+    return Datasette(
+        immutables=[str(db_path)],
+        metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
+        plugins_dir=str(PLUGINS),
+        static_mounts=[("pdf", str(objects))] if objects else [],
+        settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS},
+    )
+
+
 def serve(
     db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001, get: str | None = None
 ) -> int:

@@ -42,6 +42,8 @@ class Case:
     adopted_decision: str | None = None
     page: int | None = None
     references: list[str] = field(default_factory=list)
+    reference_bodies: dict[str, str] = field(default_factory=dict)  # number → committee named with it
+    reference_contexts: dict[str, str] = field(default_factory=dict)  # number → the text just before it
     mentions: list[str] = field(default_factory=list)  # people named in the case's text, as printed
     text: str = ""  # the case's own text, headings and decisions included
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -48,3 +55,45 @@ def built_archive(tmp_path_factory: pytest.TempPathFactory, samples: list[Path])
 def sample_extractions(samples: list[Path]) -> list[FileExtraction]:
     """The bundled samples extracted once for the session (do not modify)."""
     return extract_many(samples)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(built_archive):
+    """`minutes serve` on the built sample archive, a real Datasette process on 127.0.0.1."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "minutes.cli", "serve", "--archive", str(built_archive.root), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(proc.stderr.read().decode()) from None
+            time.sleep(0.3)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def system_tool(name: str) -> str:
+    """Path of a program from Debian's packages (installed by `make system-deps`); CI requires it."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed: run 'make system-deps' (apt-get) first"
+        if os.environ.get("MINUTES_REQUIRE_SYSTEM_DEPS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

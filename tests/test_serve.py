@@ -1,44 +1,8 @@
 """A real Datasette process serving the built sample archive."""
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from urllib.parse import quote
-
-import pytest
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(built_archive):
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "minutes.cli", "serve", "--archive", str(built_archive.root), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(proc.stderr.read().decode()) from None
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def get(url):

@@ -79,3 +79,12 @@ def body_from_header(header: str | None) -> str | None:
             pieces = re.split(r"(?=\b(?:Faglig|Strategisk|Overordnet)\s+samarbeidsutvalg)", part)
             return canonical_body(pieces[-1].strip() or part)
     return None
+
+
+def long_forms(body: str) -> list[str]:
+    """Other ways the archive's name of a committee is written in running text (casefolded)."""
+    forms = []
+    if body.startswith("FSU "):
+        forms.append("faglig samarbeidsutvalg for " + body[4:].casefold())
+    forms += [abbr.casefold() for abbr, name in BODY_ABBREVIATIONS.items() if name == body]
+    return forms

@@ -176,6 +176,7 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
     decisions = find_decisions(span.lines, body)
     text = "\n".join(clean(ln.text) for ln in span.lines if ln.text)
     h = span.heading
+    references = find_references(f"{h.title}\n{text}", own=h.number)
     return Case(
         number=h.number,
         title=h.title,
@@ -183,7 +184,9 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
         proposed_decisions=decisions.proposed,
         adopted_decision="\n".join(decisions.adopted) or None,
         page=h.page,
-        references=find_references(f"{h.title}\n{text}", own=h.number),
+        references=[number for number, _, _ in references],
+        reference_bodies={number: body for number, body, _ in references if body},
+        reference_contexts={number: context for number, _, context in references if context},
         mentions=find_mentions(text, first_names),
         text=text,
     )

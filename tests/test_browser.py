@@ -1,0 +1,61 @@
+"""A real browser (Debian's chromium driven by Playwright) against `minutes serve`."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import system_tool
+
+# Headless, offline: no background connections to Google's services on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WORD = "aldersadekvate"  # stands only in the adopted decision of Fastlegerådet's case 05/2023
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    chromium = system_tool("chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def search_and_screenshot(browser, server: str, word: str, screenshot: Path) -> object:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/minutes/search_decisions")
+    page.fill('input[name="q"]', word)
+    page.click('input[type="submit"]')
+    page.wait_for_selector("table.rows-and-columns tbody tr")
+    page.screenshot(path=str(screenshot), full_page=True)
+    return page
+
+
+def test_search_open_the_hit_and_follow_its_pdf_link(browser, server, tmp_path):
+    # `make screenshot` sets MINUTES_SCREENSHOT to docs/search.png: README shows this very page.
+    shot = Path(os.environ.get("MINUTES_SCREENSHOT") or tmp_path / "search.png")
+    page = search_and_screenshot(browser, server, WORD, shot)
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert rows.count() == 1
+    assert rows.first.locator("td.col-kind").inner_text().strip() == "vedtak"
+    assert rows.first.locator("mark").first.inner_text().lower() == WORD
+    assert shot.stat().st_size > 10_000
+    rows.first.locator("td.col-case_id a").click()  # open the hit: the case's own page
+    page.wait_for_selector("text=Radiologisk nomenklatur")
+    link = page.locator('a[href*="/pdf/"]').first
+    href = link.get_attribute("href")
+    assert href.endswith("#page=20")
+    response = page.request.get(server + href.split("#")[0])
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
