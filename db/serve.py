@@ -12,7 +12,9 @@ PLUGINS = HERE / "plugins"
 SQL_TIME_LIMIT_MS = 2000
 
 
-def datasette_args(db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+def datasette_args(
+    db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001, base_url: str = "/"
+) -> list[str]:
     args = [
         "serve",
         "--immutable",
@@ -28,6 +30,9 @@ def datasette_args(db_path: Path, objects: Path | None = None, host: str = "127.
         "--setting",
         "sql_time_limit_ms",
         str(SQL_TIME_LIMIT_MS),
+        "--setting",
+        "base_url",
+        base_url,
     ]
     if objects is not None:
         objects.mkdir(parents=True, exist_ok=True)
@@ -50,12 +55,19 @@ def datasette(db_path: Path, objects: Path | None = None):
 
 
 def serve(
-    db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001, get: str | None = None
+    db_path: Path,
+    objects: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    get: str | None = None,
+    base_url: str = "/",
 ) -> int:
     """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test)."""
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}; build the archive first")
-    args = datasette_args(db_path, objects, host, port)
+    if not (base_url.startswith("/") and base_url.endswith("/")):
+        raise ValueError(f"base URL must start and end with '/', got {base_url!r}")
+    args = datasette_args(db_path, objects, host, port, base_url)
     if get:
         args += ["--get", get]
     return subprocess.call([sys.executable, "-m", "datasette", *args])

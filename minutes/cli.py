@@ -163,8 +163,11 @@ def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; keep 127.0.0.1 behind a proxy.")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--get", "get_path", help="Answer one GET request for this path and exit (smoke test).")
+@click.option("--base-url", default="/", show_default=True, help="Path prefix when published behind a proxy.")
 @library_errors
-def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, get_path: str | None) -> None:
+def serve(
+    archive_dir: Path | None, db_path: Path | None, host: str, port: int, get_path: str | None, base_url: str
+) -> None:
     """Serve the archive with Datasette."""
     from archive.store import Archive
     from db.serve import serve as run
@@ -173,9 +176,9 @@ def serve(archive_dir: Path | None, db_path: Path | None, host: str, port: int, 
         raise click.UsageError("give exactly one of --archive or --db")
     if archive_dir is not None:
         archive = Archive(archive_dir)
-        code = run(archive.db_path, archive.objects, host, port, get_path)
+        code = run(archive.db_path, archive.objects, host, port, get_path, base_url)
     else:
-        code = run(db_path, None, host, port, get_path)
+        code = run(db_path, None, host, port, get_path, base_url)
     sys.exit(code)
 
 

@@ -80,3 +80,14 @@ def test_installed_entry_point_reports_its_version():
         [sys.executable, "-m", "minutes.cli", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "minutes, version" in result.stdout
+
+
+def test_serve_behind_a_proxy_prefixes_its_links(tmp_path, built_archive):
+    result = subprocess.run(
+        [sys.executable, "-m", "minutes.cli", "serve", "--archive", str(built_archive.root), "--base-url", "/arkiv/",
+         "--get", "/minutes/cases?_search=aldersadekvate"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert 'href="/arkiv/pdf/' in result.stdout
+    assert run("serve", "--archive", built_archive.root, "--base-url", "arkiv").exit_code == 1
