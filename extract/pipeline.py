@@ -10,7 +10,6 @@ from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractionError, not_a_pdf
-from extract.layout.pdf import read_pdf
 from extract.names import assign_person_ids
 from extract.segment.documents import segment
 from models.extraction import FileExtraction
@@ -25,7 +24,20 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_pdf(path: str | Path, source: str | None = None) -> FileExtraction:
+BACKENDS = ("pdfium", "pdfplumber")
+
+
+def read_pages(path: Path, backend: str):
+    if backend == "pdfium":
+        from extract.layout import pdfium
+
+        return pdfium.read_pdf(path)
+    from extract.layout import pdf
+
+    return pdf.read_pdf(path)
+
+
+def extract_pdf(path: str | Path, source: str | None = None, backend: str = "pdfplumber") -> FileExtraction:
     """Extract one PDF; a file that cannot be read comes back with `failure` set, never raises."""
     path = Path(path)
     result = FileExtraction(
@@ -40,7 +52,7 @@ def extract_pdf(path: str | Path, source: str | None = None) -> FileExtraction:
         result.failure = not_a_pdf(head)
         return result
     try:
-        pages = read_pdf(path)
+        pages = read_pages(path, backend)
     except ExtractionError as exc:
         result.failure = exc.failure
         return result
