@@ -13,8 +13,9 @@ from archive.store import Archive
 from db.load import LoadReport, load_all
 from db.schema import open_db
 from extract import EXTRACTOR_VERSION
+from extract.isolate import Job, extract_isolated
 from extract.names.overrides import Overrides
-from extract.pipeline import extract_pdf
+from extract.pipeline import DEFAULT_BACKEND
 from models.extraction import FileExtraction
 
 
@@ -26,6 +27,12 @@ class Item:
     path: Path
     name: str
     source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    backend: str = DEFAULT_BACKEND
+    workers: int | None = None  # None: every core
 
 
 @dataclass(slots=True)
@@ -58,25 +65,34 @@ def _save(archive: Archive, result: FileExtraction) -> None:
 
 
 def ingest_items(
-    archive: Archive, db: Database, items: Iterable[Item], report: IngestReport | None = None
+    archive: Archive,
+    db: Database,
+    items: Iterable[Item],
+    report: IngestReport | None = None,
+    options: ExtractOptions | None = None,
+    refresh: bool = False,
 ) -> IngestReport:
-    """Extract the items this extractor version has not extracted before, and load them all."""
+    """Extract the items this extractor version has not extracted before (all of them with
+    `refresh`), each in a worker process, and load them all."""
     report = report or IngestReport()
-    results: list[tuple[FileExtraction, list[str]]] = []
-    for item in items:
-        result = _cached(archive, item.sha256)
-        if result is None:
-            result = extract_pdf(item.path, source=item.name)
-            _save(archive, result)
-            report.extracted.append(item.name)
-        else:
-            report.reused.append(item.name)
-        results.append((result, [item.source]))
+    options = options or ExtractOptions()
+    items = list(items)
+    cached = {item.sha256: None if refresh else _cached(archive, item.sha256) for item in items}
+    todo = [item for item in items if cached[item.sha256] is None]
+    fresh = extract_isolated(
+        [Job(item.path, item.name) for item in todo], backend=options.backend, workers=options.workers
+    )
+    for item, result in zip(todo, fresh, strict=True):
+        _save(archive, result)
+        cached[item.sha256] = result
+        report.extracted.append(item.name)
+    report.reused.extend(item.name for item in items if item not in todo)
+    results = [(cached[item.sha256], [item.source]) for item in items]
     report.load = load_all(db, results, Overrides.load(archive.people_overrides))
     return report
 
 
-def ingest(paths: Iterable[str | Path], archive: Archive) -> IngestReport:
+def ingest(paths: Iterable[str | Path], archive: Archive, options: ExtractOptions | None = None) -> IngestReport:
     """`minutes build`: store local files in the archive, then extract and load them."""
     report = IngestReport()
     items = []
@@ -88,6 +104,23 @@ def ingest(paths: Iterable[str | Path], archive: Archive) -> IngestReport:
         items.append(Item(stored.sha256, stored.path, path.name, str(path.resolve())))
     db = open_db(str(archive.db_path))
     try:
-        return ingest_items(archive, db, items, report)
+        return ingest_items(archive, db, items, report, options)
+    finally:
+        db.close()
+
+
+def retry(archive: Archive, options: ExtractOptions | None = None) -> IngestReport:
+    """`minutes retry`: extract again every file recorded as failed, with today's code and tools
+    (Tesseract installed since, a bug fixed), and load what now reads."""
+    db = open_db(str(archive.db_path))
+    try:
+        rows = db.execute(
+            """select f.sha256, f.name, max(s.source) from files f
+               left join file_sources s on s.sha256 = f.sha256
+               where f.status = 'failed' or f.sha256 in (select sha256 from failures)
+               group by f.sha256 order by f.name"""
+        ).fetchall()
+        items = [Item(sha, path, name, source or name) for sha, name, source in rows if (path := archive.find(sha))]
+        return ingest_items(archive, db, items, options=options, refresh=True)
     finally:
         db.close()

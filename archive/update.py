@@ -15,7 +15,7 @@ from pathlib import Path
 
 from archive.config import CrawlConfig
 from archive.crawl import Crawler, CrawlReport, file_name
-from archive.ingest import IngestReport, Item, ingest_items
+from archive.ingest import ExtractOptions, IngestReport, Item, ingest_items
 from archive.store import Archive
 from db.fetches import FetchLog, pending_documents, refresh_versions
 from db.schema import open_db
@@ -76,7 +76,9 @@ def crawl(archive: Archive, config: CrawlConfig, progress: bool | None = None) -
         db.close()
 
 
-def update(archive: Archive, config: CrawlConfig, progress: bool | None = None) -> UpdateReport:
+def update(
+    archive: Archive, config: CrawlConfig, progress: bool | None = None, options: ExtractOptions | None = None
+) -> UpdateReport:
     db = open_db(str(archive.db_path))
     try:
         with exclusive(archive):
@@ -87,7 +89,7 @@ def update(archive: Archive, config: CrawlConfig, progress: bool | None = None) 
                 if path is not None:
                     items.append(Item(sha, path, file_name(url), url))
             if items:
-                ingest_items(archive, db, items, report.ingest)  # ends with a refresh of versions
+                ingest_items(archive, db, items, report.ingest, options)  # ends with a refresh of versions
             else:
                 refresh_versions(db)  # the crawl may have seen a version again
             shas = json.dumps(sorted(item.sha256 for item in items))

@@ -86,6 +86,7 @@ def _document_rows(sha: str, position: int, doc: Document) -> dict:
         "page_start": doc.page_start,
         "page_end": doc.page_end,
         "pdf": f"{PDF_MOUNT}/{object_name(sha)}#page={doc.page_start}",
+        "text": doc.text or None,
     }
 
 
@@ -136,11 +137,12 @@ def _replace_file(db: Database, result: FileExtraction, digest: str, now: str) -
             }
         )
     for position, doc in enumerate(result.documents):
-        _insert_document(db, sha, position, doc)
+        _insert_document(db, sha, position, doc, result.ocr_pages)
 
 
-def _insert_document(db: Database, sha: str, position: int, doc: Document) -> None:
+def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_pages: list[int]) -> None:
     row = _document_rows(sha, position, doc)
+    row["ocr"] = int(any(doc.page_start <= p <= doc.page_end for p in ocr_pages))
     doc_id = row["id"]
     db["documents"].insert(row)
     cases, decisions, refs = [], [], []

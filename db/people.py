@@ -43,8 +43,9 @@ def refresh_people(db: Database, overrides: Overrides | None = None) -> Resoluti
     occurrences, owners = _occurrences(db)
     res = resolve(occurrences, overrides)
     with db.atomic():
+        # The people are rebuilt while documents still name them: checked when the transaction commits.
+        db.execute("PRAGMA defer_foreign_keys = ON")
         db.execute("update attendance set person_id = null")
-        db.execute("update documents set chair_person_id = null, minute_taker_person_id = null")
         db.execute("update mentions set person_id = null, rule = null, score = null")
         for table in ("person_names", "person_merges", "person_review", "people"):
             db.execute(f"delete from {table}")
@@ -98,12 +99,16 @@ def refresh_people(db: Database, overrides: Overrides | None = None) -> Resoluti
         db.conn.executemany(
             "update attendance set person_id = ? where id = ?", [(p, k) for p, _, k in updates["attendance"]]
         )
+        # Documents are indexed for search: only rows whose people change are written, as any
+        # write would re-index the document's whole text.
+        roles: dict[str, list[str | None]] = {doc: [None, None] for (doc,) in db.execute("select id from documents")}
+        for slot, kind in enumerate(("chair", "minute_taker")):
+            for person, _, doc in updates[kind]:
+                roles[doc][slot] = person
         db.conn.executemany(
-            "update documents set chair_person_id = ? where id = ?", [(p, k) for p, _, k in updates["chair"]]
-        )
-        db.conn.executemany(
-            "update documents set minute_taker_person_id = ? where id = ?",
-            [(p, k) for p, _, k in updates["minute_taker"]],
+            """update documents set chair_person_id = ?, minute_taker_person_id = ?
+               where id = ? and (chair_person_id is not ? or minute_taker_person_id is not ?)""",
+            [(chair, taker, doc, chair, taker) for doc, (chair, taker) in roles.items()],
         )
         db.conn.executemany(
             "update mentions set person_id = ?, rule = ?, score = ? where id = ?",

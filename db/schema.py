@@ -225,3 +225,11 @@ def m004_search_and_links(db: Database) -> None:
 def m005_reference_context(db: Database) -> None:
     """The text before a reference, where another committee is often named in full."""
     db["case_references"].add_column("context", str)
+
+
+@migrations()
+def m006_document_text(db: Database) -> None:
+    """A document's whole text, searchable: reports, attachments and minutes without numbered cases."""
+    db["documents"].add_column("text", str)
+    db["documents"].add_column("ocr", int)
+    db["documents"].enable_fts(["title", "text"], tokenize=FTS_TOKENIZER, create_triggers=True)

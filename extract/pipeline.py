@@ -10,9 +10,12 @@ from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractionError, not_a_pdf
+from extract.layout.margins import strip_running_text
 from extract.names import assign_person_ids
+from extract.ocr import apply as ocr_pages
 from extract.segment.documents import segment
 from models.extraction import FileExtraction
+from models.failure import Failure
 from models.files import SNIFF_BYTES, looks_like_pdf
 
 
@@ -25,19 +28,60 @@ def sha256_file(path: Path) -> str:
 
 
 BACKENDS = ("pdfium", "pdfplumber")
+DEFAULT_BACKEND = "pdfium"
+MAX_FILE_MB = 200
 
 
-def read_pages(path: Path, backend: str):
-    if backend == "pdfium":
+def _backend(name: str):
+    if name == "pdfium":
         from extract.layout import pdfium
 
-        return pdfium.read_pdf(path)
+        return pdfium
     from extract.layout import pdf
 
-    return pdf.read_pdf(path)
+    return pdf
 
 
-def extract_pdf(path: str | Path, source: str | None = None, backend: str = "pdfplumber") -> FileExtraction:
+def read_pages(path: Path, backend: str = DEFAULT_BACKEND):
+    """Pages from the chosen backend; when it cannot open the file or finds no page, the other
+    one tries, since pdfminer and PDFium recover from different kinds of damage."""
+    other = BACKENDS[1 - BACKENDS.index(backend)]
+    try:
+        pages = _backend(backend).read_pdf(path)
+    except ExtractionError as exc:
+        if exc.failure.kind == "encrypted":
+            raise
+        try:
+            return _backend(other).read_pdf(path)
+        except ExtractionError:
+            raise exc from None
+    if not pages:
+        try:
+            return _backend(other).read_pdf(path) or pages
+        except ExtractionError:
+            return pages
+    return pages
+
+
+def finish_pages(path: Path, pages: list, ocr: bool = True) -> str | None:
+    """OCR the pages that need it, then take running headers out: the pages segmentation reads.
+    Returns why pages needing OCR stay unread, if any do."""
+    missing = ocr_pages(path, pages) if ocr else "OCR was switched off"
+    strip_running_text(pages)
+    return missing
+
+
+def read_document(path: str | Path, backend: str = DEFAULT_BACKEND, ocr: bool = True) -> list:
+    """The pages of a PDF as segmentation reads them (raises ExtractionError when it cannot)."""
+    path = Path(path)
+    pages = read_pages(path, backend)
+    finish_pages(path, pages, ocr)
+    return pages
+
+
+def extract_pdf(
+    path: str | Path, source: str | None = None, backend: str = DEFAULT_BACKEND, ocr: bool = True
+) -> FileExtraction:
     """Extract one PDF; a file that cannot be read comes back with `failure` set, never raises."""
     path = Path(path)
     result = FileExtraction(
@@ -46,6 +90,11 @@ def extract_pdf(path: str | Path, source: str | None = None, backend: str = "pdf
         size=path.stat().st_size,
         extractor=EXTRACTOR_VERSION,
     )
+    if result.size > MAX_FILE_MB * 1024 * 1024:
+        result.failure = Failure(
+            "open", "too_large", f"too large: {result.size / 1e6:.0f} MB, the limit is {MAX_FILE_MB} MB"
+        )
+        return result
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not looks_like_pdf(head):
@@ -57,13 +106,33 @@ def extract_pdf(path: str | Path, source: str | None = None, backend: str = "pdf
         result.failure = exc.failure
         return result
     result.pages = len(pages)
+    if not pages:
+        result.failure = Failure("open", "no_pages", "the PDF has no pages")
+        return result
+    missing = finish_pages(path, pages, ocr)
+    unread = [p.number for p in pages if p.needs_ocr]
+    result.ocr_pages = [p.number for p in pages if p.ocr]
     result.documents = segment(pages)
+    if unread:
+        result.failure = Failure(
+            "ocr",
+            "needs_ocr",
+            f"{len(unread)} of {len(pages)} pages have no usable text layer and were not read: {missing}",
+        )
+    elif not any(line.text for page in pages for line in page.lines):
+        result.failure = Failure("layout", "no_text", "no text on any page, and no images to read")
     return result
 
 
-def extract_many(paths: Iterable[str | Path]) -> list[FileExtraction]:
-    """Extract several PDFs; person ids are made consistent across all of them."""
-    results = [extract_pdf(p) for p in paths]
+def extract_many(
+    paths: Iterable[str | Path], backend: str = DEFAULT_BACKEND, workers: int | None = None
+) -> list[FileExtraction]:
+    """Extract several PDFs, each in a worker process with time and memory limits; person ids
+    are made consistent across all of them."""
+    from extract.isolate import Job, extract_isolated
+
+    jobs = [Job(Path(p), Path(p).name) for p in paths]
+    results = extract_isolated(jobs, backend=backend, workers=workers)
     assign_person_ids(results)
     return results
 
@@ -81,10 +150,12 @@ class ExtractReport:
     failed: list[FileExtraction] = field(default_factory=list)
 
 
-def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path) -> tuple[list[FileExtraction], ExtractReport]:
+def extract_to_dir(
+    paths: Iterable[str | Path], out_dir: str | Path, backend: str = DEFAULT_BACKEND, workers: int | None = None
+) -> tuple[list[FileExtraction], ExtractReport]:
     """`minutes extract`: one JSON per PDF in `out_dir`, named after the PDF."""
     paths = [Path(p) for p in paths]
-    results = extract_many(paths)
+    results = extract_many(paths, backend=backend, workers=workers)
     report = ExtractReport()
     used: set[str] = set()
     for path, result in zip(paths, results, strict=True):

@@ -55,6 +55,26 @@ def cli() -> None:
     """Turn published PDF meeting documents into a searchable archive."""
 
 
+def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--workers and --backend, for every command that extracts."""
+    func = click.option(
+        "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: every core)."
+    )(func)
+    return click.option(
+        "--backend",
+        type=click.Choice(["pdfium", "pdfplumber"]),
+        default="pdfium",
+        show_default=True,
+        help="Layout reader; pdfplumber is the slower reference, tables use it either way.",
+    )(func)
+
+
+def _options(backend: str, workers: int | None):
+    from archive.ingest import ExtractOptions
+
+    return ExtractOptions(backend=backend, workers=workers)
+
+
 @cli.command()
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -71,12 +91,15 @@ def cli() -> None:
     help="Also load the results into this SQLite database.",
 )
 @click.option("--strict", is_flag=True, help="Exit with status 3 if any PDF could not be read.")
+@extraction_options
 @library_errors
-def extract(pdfs: tuple[Path, ...], out_dir: Path, db_path: Path | None, strict: bool) -> None:
+def extract(
+    pdfs: tuple[Path, ...], out_dir: Path, db_path: Path | None, strict: bool, backend: str, workers: int | None
+) -> None:
     """Extract cases, decisions and attendees from PDFs into JSON files."""
     from extract.pipeline import extract_to_dir
 
-    results, report = extract_to_dir(pdfs, out_dir)
+    results, report = extract_to_dir(pdfs, out_dir, backend=backend, workers=workers)
     if db_path is not None:
         _load(results, db_path)
     click.echo(f"{len(report.written)} files written to {out_dir}, {len(report.failed)} could not be read", err=True)
@@ -129,13 +152,14 @@ def load(inputs: tuple[Path, ...], db_path: Path) -> None:
     help="Archive directory (created if missing).",
 )
 @click.option("--strict", is_flag=True, help="Exit with status 3 if any file could not be read.")
+@extraction_options
 @library_errors
-def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool) -> None:
+def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool, backend: str, workers: int | None) -> None:
     """Add PDFs to an archive, extract what is new and load the database."""
     from archive.ingest import ingest
     from archive.store import Archive
 
-    report = ingest(pdfs, Archive(archive_dir))
+    report = ingest(pdfs, Archive(archive_dir), _options(backend, workers))
     click.echo(
         f"{len(report.stored)} new files, {len(report.extracted)} extracted, {len(report.reused)} already extracted; "
         f"{len(report.load.loaded)} loaded, {len(report.load.unchanged)} unchanged → {archive_dir}",
@@ -251,8 +275,9 @@ def crawl(start_urls: tuple[str, ...], archive_dir: Path, config_file: Path | No
     help="Crawl settings (YAML); default ARCHIVE/crawl.yaml, else the embedded site configuration.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+@extraction_options
 @library_errors
-def update(archive_dir: Path, config_file: Path | None, verbose: bool) -> None:
+def update(archive_dir: Path, config_file: Path | None, verbose: bool, backend: str, workers: int | None) -> None:
     """Crawl, extract what is new, load: for cron or a systemd timer.
 
     Exit status 0 when everything went through, 1 with a summary when a request or a new file
@@ -264,13 +289,29 @@ def update(archive_dir: Path, config_file: Path | None, verbose: bool) -> None:
 
     _logging(verbose)
     try:
-        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file))
+        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file), options=_options(backend, workers))
     except Busy as exc:
         click.echo(f"minutes: {exc}", err=True)
         sys.exit(EXIT_BUSY)
     click.echo(report.summary(), err=not report.ok)
     if not report.ok:
         sys.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.option("--archive", "archive_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@extraction_options
+@library_errors
+def retry(archive_dir: Path, backend: str, workers: int | None) -> None:
+    """Extract again every file recorded as failed (after a fix, or with Tesseract installed)."""
+    from archive.ingest import retry as run
+
+    archive = _archive_db(archive_dir)
+    report = run(archive, _options(backend, workers))
+    still = report.load.failed
+    click.echo(f"{len(report.extracted)} files tried again, {len(report.extracted) - len(still)} now read", err=True)
+    for name in still:
+        click.echo(f"still failing: {name}", err=True)
 
 
 @cli.group()

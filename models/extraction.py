@@ -60,6 +60,7 @@ class Document:
     minute_taker: str | None = None
     attendees: list[Attendee] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    text: str = ""  # the document's whole text, for search where it has no numbered cases
 
 
 @dataclass(slots=True)

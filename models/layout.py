@@ -68,6 +68,7 @@ class Page:
     chars: int = 0  # characters in the text layer
     images: int = 0
     ocr: bool = False  # text came from OCR, not from the PDF's text layer
+    needs_ocr: str | None = None  # why the text layer cannot be used, while the page is not yet OCR'd
 
     @property
     def text(self) -> str:

@@ -110,3 +110,14 @@ def overprinted_bold(path: Path) -> Path:
         pdf.cell(0, 6, "Vedtak: Saken tas til orientering.")
     pdf.output(str(path))
     return path
+
+
+def scanned_copy(source: Path, target: Path, dpi: int = 200) -> Path:
+    """An image-only copy of a PDF, as a scanner makes it: each page rendered and saved as a picture."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(source))
+    images = [pdf[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(pdf))]
+    pdf.close()
+    images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return target

@@ -31,7 +31,7 @@ def test_unreadable_file_is_reported_and_recorded_and_strict_makes_it_fail(tmp_p
     bad.write_bytes(b"%PDF-1.4\n1 0 obj garbage")
     result = run("extract", samples[0], bad, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert "broken.pdf: cannot open PDF" in result.output
+    assert "broken.pdf: damaged beyond repair" in result.output
     assert json.loads((tmp_path / "out" / "broken.json").read_text())["failure"]["kind"] == "damaged"
     assert run("extract", samples[0], bad, "--out", tmp_path / "out", "--strict").exit_code == 3
 

@@ -2,7 +2,7 @@
 
 from extract.layout.lines import TableGrid, build_lines, group_rows, is_bold_font, split_cells
 from extract.layout.margins import strip_running_text
-from extract.layout.pdf import read_pdf
+from extract.pipeline import read_document
 from extract.segment.documents import segment
 from models.layout import Cell, Line, Page, Word
 from tests import pdfs
@@ -100,7 +100,7 @@ def test_a_single_page_keeps_its_text_but_loses_its_page_number():
 
 def test_pdf_with_borderless_label_tables_and_a_running_header(tmp_path):
     path = pdfs.agenda_with_label_tables(tmp_path / "agenda.pdf", pages=3)
-    pages = read_pdf(path)
+    pages = read_document(path)
     assert len(pages) >= 2
     assert all(p.header and "barn og unge" in p.header for p in pages)
     assert not any("Helsefellesskapet Testby" in ln.text for p in pages for ln in p.lines)
@@ -113,7 +113,7 @@ def test_pdf_with_borderless_label_tables_and_a_running_header(tmp_path):
 
 
 def test_pdf_with_a_ruled_attendee_table(tmp_path):
-    (doc,) = segment(read_pdf(pdfs.minutes_with_attendee_table(tmp_path / "minutes.pdf")))
+    (doc,) = segment(read_document(pdfs.minutes_with_attendee_table(tmp_path / "minutes.pdf")))
     assert doc.kind == "minutes"
     assert [(a.name, a.affiliation, a.status) for a in doc.attendees] == [
         ("Kari Nordmann", "Avdelingsleder, Tromsø kommune", "present"),
@@ -126,5 +126,5 @@ def test_pdf_with_a_ruled_attendee_table(tmp_path):
 
 
 def test_overprinted_text_is_read_once(tmp_path):
-    (page,) = read_pdf(pdfs.overprinted_bold(tmp_path / "overprint.pdf"))
+    (page,) = read_document(pdfs.overprinted_bold(tmp_path / "overprint.pdf"))
     assert [ln.text for ln in page.lines] == ["Vedtak: Saken tas til orientering."]

@@ -59,10 +59,17 @@ def strip_running_text(pages: list[Page]) -> list[Page]:
         count = sum(seen[(where, key, s)] for s in (slot - 1, slot, slot + 1))
         return count >= 2 and any(ch.isalpha() for ch in key)
 
-    for page, (top, bottom) in zip(pages, zones, strict=True):
-        drop: list[Line] = []
+    def running(page: Page, top: list[Line], bottom: list[Line]) -> tuple[list[Line], list[Line]]:
         header = [ln for ln in top if repeated("h", ln, page) or PAGE_NUMBER.match(_key(ln, page.number))]
         footer = [ln for ln in bottom if repeated("f", ln, page) or PAGE_NUMBER.match(_key(ln, page.number))]
+        return header, footer
+
+    # Text repeated on every page that is all there is to read is content, not a header.
+    found = [running(page, top, bottom) for page, (top, bottom) in zip(pages, zones, strict=True)]
+    if all(len(h) + len(f) >= sum(1 for ln in p.lines if ln.text) for p, (h, f) in zip(pages, found, strict=True)):
+        return pages
+
+    for page, (header, footer) in zip(pages, found, strict=True):
         drop = header + footer
         if not drop:
             continue

@@ -12,7 +12,7 @@ import pdfplumber
 
 from extract.errors import ExtractionError
 from extract.layout.lines import TableGrid, build_lines, is_bold_font
-from extract.layout.margins import strip_running_text
+from extract.layout.quality import ocr_reason
 from models.layout import Page, Word
 
 # pdfminer logs every recoverable oddity of a damaged file as a warning; we report our own.
@@ -72,25 +72,44 @@ def _without_overprint(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
 
 def read_page(page: pdfplumber.page.Page, number: int) -> Page:
     page = _without_overprint(page)
+    words = _words(page)
+    reason = ocr_reason(" ".join(w.text for w in words), len(page.images))
+    if reason:
+        words = []  # garbage would only pollute the search
     return Page(
         number=number,
         width=float(page.width),
         height=float(page.height),
-        lines=build_lines(number, _words(page), _tables(page), _rules(page)),
+        lines=build_lines(number, words, _tables(page) if words else [], _rules(page)),
         chars=len(page.chars),
         images=len(page.images),
+        needs_ocr=reason,
     )
 
 
+def _is_password_error(exc: BaseException | None) -> bool:
+    """pdfplumber wraps pdfminer's password error; look along the chain of causes."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if "password" in f"{type(exc).__name__} {exc}".lower():
+            return True
+        nested = [a for a in exc.args if isinstance(a, BaseException)]
+        exc, seen = exc.__cause__ or exc.__context__ or (nested[0] if nested else None), seen + 1
+    return False
+
+
 def read_pdf(path: str | Path, password: str = "") -> list[Page]:
-    """Pages of a PDF with running headers, footers and page numbers taken out."""
+    """Pages of a PDF as lines; a page whose text layer is missing or garbage is flagged for OCR."""
     try:
         pdf = pdfplumber.open(path, password=password)
+        pages = []
+        with pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(read_page(page, number))
+                page.close()
+        return pages
     except Exception as exc:  # pdfminer raises many unrelated types for a broken file
-        raise ExtractionError("open", "damaged", f"cannot open PDF: {exc or type(exc).__name__}") from exc
-    pages = []
-    with pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, number))
-            page.close()
-    return strip_running_text(pages)
+        if _is_password_error(exc):
+            raise ExtractionError("open", "encrypted", "encrypted: a password is needed to open it") from exc
+        reason = str(exc) or type(exc).__name__
+        raise ExtractionError("open", "damaged", f"damaged beyond repair: {reason}") from exc

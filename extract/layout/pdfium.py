@@ -17,7 +17,7 @@ import pypdfium2.raw as raw
 
 from extract.errors import ExtractionError
 from extract.layout.lines import TableGrid, build_lines, is_bold_font
-from extract.layout.margins import strip_running_text
+from extract.layout.quality import ocr_reason
 from models.layout import Page, Word
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ BOLD_WEIGHT = 600
 ASCENT = 0.8  # share of the font size above the baseline, as pdfminer measures a line's top
 THIN = 2.0  # a path thinner than this is a drawn line
 MIN_RULE_SHARE = 0.4  # a drawn line this share of the page wide separates sections
+TABLE_ROW_SHARE = 0.15  # a table's row borders are at least this share of the page wide
+TABLE_CELL_HEIGHT = 8.0  # and its column borders at least a line of text high
 BREAKS = {" ", "\r", "\n", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"}
 HYPHEN_MARKERS = {0x02, 0xFFFE}  # PDFium's code for a hyphen that ends a line
 
@@ -112,8 +114,8 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
 
 
 def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], int, int, int]:
-    """Drawn horizontal rules (x0, x1, y from the top), and counts of thin horizontal and
-    vertical segments and of images on the page."""
+    """Drawn horizontal rules (x0, x1, y from the top), counts of the lines that could border a
+    table's rows and columns, and the number of images on the page."""
     height, width = page.get_height(), page.get_width()
     rules, horizontal, vertical, images = [], 0, 0, 0
     for obj in page.get_objects():
@@ -125,16 +127,16 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if h <= THIN and w > THIN:
-            horizontal += 1
+            horizontal += w >= TABLE_ROW_SHARE * width
             if w >= MIN_RULE_SHARE * width:
                 rules.append((left, right, height - (top + bottom) / 2))
         elif w <= THIN and h > THIN:
-            vertical += 1
+            vertical += h >= TABLE_CELL_HEIGHT
     return rules, horizontal, vertical, images
 
 
 def _may_hold_table(horizontal: int, vertical: int) -> bool:
-    return horizontal >= 2 and vertical >= 2
+    return horizontal >= 3 and vertical >= 2
 
 
 class _Tables:
@@ -173,7 +175,7 @@ def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument
 
 
 def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
-    """Pages of a PDF with running headers, footers and page numbers taken out."""
+    """Pages of a PDF as lines; a page whose text layer is missing or garbage is flagged for OCR."""
     path = Path(path)
     pdf = open_document(path, password)
     tables = _Tables(path, password)
@@ -183,6 +185,9 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             page = pdf[index]
             words, chars = page_words(page)
             rules, horizontal, vertical, images = page_paths(page)
+            reason = ocr_reason(" ".join(w.text for w in words), images)
+            if reason:
+                words = []  # garbage would only pollute the search
             grids = tables.find(index) if _may_hold_table(horizontal, vertical) and words else []
             pages.append(
                 Page(
@@ -192,10 +197,11 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
                     lines=build_lines(index + 1, words, grids, rules),
                     chars=chars,
                     images=images,
+                    needs_ocr=reason,
                 )
             )
             page.close()
     finally:
         tables.close()
         pdf.close()
-    return strip_running_text(pages)
+    return pages

@@ -12,6 +12,7 @@ the title (as printed in the case's own heading), the list fills in cases withou
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
@@ -29,6 +30,15 @@ from models.layout import Line
 
 _NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
 _SEP = r"\s*(?:[:.\-–—]\s*)?"
+
+
+MARGIN_TOLERANCE = 4.0
+
+
+def left_margin(lines: list[Line]) -> float:
+    """Where most lines begin: the text column's left edge."""
+    starts = Counter(round(ln.x0) for ln in lines if ln.text and not ln.table)
+    return float(starts.most_common(1)[0][0]) if starts else 0.0
 
 
 @dataclass(slots=True)
@@ -158,6 +168,7 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
     opening a paragraph counts as a heading too."""
     headings: list[Heading] = []
     in_list = False
+    margin = left_margin(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -186,7 +197,14 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
             # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
             upper = m.group("title")[:1].isupper()
             explicit = bool(m.group("word") or m.group("prefix")) and upper
-            bare = plain and upper and (line.gap_before is None or starts_paragraph(line))
+            # Bare numbers in unstyled text: at the left margin, opening a paragraph (an indented
+            # "26/22 …" is a list item whose bullet OCR did not see).
+            bare = (
+                plain
+                and upper
+                and (line.gap_before is None or starts_paragraph(line))
+                and abs(line.x0 - margin) <= MARGIN_TOLERANCE
+            )
             if styled or in_list or explicit or bare:
                 kind = "styled" if styled else "list"
                 plain_only = bare and not (styled or in_list or explicit)
@@ -211,10 +229,12 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
     return headings
 
 
-def split_cases(lines: list[Line], body: float) -> list[CaseSpan]:
-    """One span per case number, in order of first appearance, from the richest heading."""
-    headings = find_headings(lines, body)
-    if not any(h.kind in ("label", "styled") for h in headings):
+def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[CaseSpan]:
+    """One span per case number, in order of first appearance, from the richest heading.
+
+    `plain` for text whose style cannot be trusted (OCR): bare "12/24 Title" lines count too."""
+    headings = [] if plain else find_headings(lines, body)
+    if plain or not any(h.kind in ("label", "styled") for h in headings):
         headings = find_headings(lines, body, plain=True)
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):

@@ -43,7 +43,12 @@ def decision_label(line: Line, body: float) -> tuple[str, str] | None:
     return None
 
 
-def _ends_block(line: Line, prev_text: str | None, first_style: tuple[bool, int] | None, body: float) -> bool:
+INDENT = 8.0  # a line this far right of the block's first line is one of its list items
+
+
+def _ends_block(
+    line: Line, prev_text: str | None, first_style: tuple[bool, int] | None, body: float, first_x: float
+) -> bool:
     text = clean(line.text)
     if line.rule or SECTION_LABEL.match(text):
         return True
@@ -51,7 +56,8 @@ def _ends_block(line: Line, prev_text: str | None, first_style: tuple[bool, int]
         return True
     if prev_text is None:  # the first line of the block
         return False
-    listed = bool(LIST_MARKER.match(text))
+    # A list item: marked, or indented under the block (where OCR lost its bullet).
+    listed = bool(LIST_MARKER.match(text)) or line.x0 > first_x + INDENT
     if is_heading_style(line, body) and (line.bold, round(line.size)) != first_style and not listed:
         return True
     return starts_paragraph(line) and not listed and not clean(prev_text).endswith(":")
@@ -68,12 +74,14 @@ def find_decisions(lines: list[Line], body: float) -> Decisions:
         kind, rest = label
         texts = [rest] if rest else []
         first_style = (lines[i].bold, round(lines[i].size)) if rest else None
+        first_x = lines[i].x0 if rest else None
         j = i + 1
         while j < len(lines) and decision_label(lines[j], body) is None:
-            if _ends_block(lines[j], texts[-1] if texts else None, first_style, body):
+            start_x = first_x if first_x is not None else lines[j].x0
+            if _ends_block(lines[j], texts[-1] if texts else None, first_style, body, start_x):
                 break
             if first_style is None:
-                first_style = (lines[j].bold, round(lines[j].size))
+                first_style, first_x = (lines[j].bold, round(lines[j].size)), lines[j].x0
             texts.append(lines[j].text)
             j += 1
         block = join_lines(texts)

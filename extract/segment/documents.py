@@ -130,7 +130,7 @@ def classify(title: str | None, first_text: str, cases: list[Case], has_list: bo
 def build_document(part: Part, body: float) -> Document:
     lines = part.lines
     title = title_of(lines, body)
-    spans = split_cases(lines, body)
+    spans = split_cases(lines, body, plain=any(p.ocr for p in part.pages))
     first_heading = min((s.heading.index for s in spans), default=len(lines))
     preamble = lines[:first_heading]
     header = next((p.header for p in part.pages if p.header), None)
@@ -161,6 +161,7 @@ def build_document(part: Part, body: float) -> Document:
         minute_taker=attendance.minute_taker,
         attendees=attendance.attendees,
         cases=cases,
+        text="\n".join(clean(ln.text) for ln in lines if ln.text),
     )
     _resolve_first_names(doc)
     return doc

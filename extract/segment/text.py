@@ -6,8 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 
-BULLET_CHARS = "•▪◦●‣⁃■□➢►–-*·o"
-BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o](?=\s))\s*")
+# Bullets, and what OCR makes of a printed "•" ("«", "©", "°") when a space follows it.
+BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o«»©°¢®](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-hA-H][.)])\s+")
 LIST_MARKER = re.compile(BULLET.pattern + "|" + NUMBERED.pattern)
 

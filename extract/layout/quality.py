@@ -1,0 +1,55 @@
+"""Pure: whether a page's text layer can be trusted, or the page must be read by OCR.
+
+A scan has no text layer (or a few stray characters over an image). A broken font map gives
+a text layer of garbage: "(cid:12)" runs, control characters, or letters shifted out of place
+("2QOLQHV JHQHUDOIRUVDPOLQJ" for "Onlines generalforsamling"). The tests look at the shape of
+the text, not at its language, so German or Arabic text is never taken for garbage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MIN_TEXT_CHARS = 20  # fewer letters than this over an image is a scan's stray text
+MIN_LETTERS_FOR_SHAPE = 200  # enough letters to judge their case and mixing
+
+
+def garbage_share(text: str) -> float:
+    """Share of non-space characters that cannot be text: control, unassigned, private use."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    bad = sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") or c == "\ufffd")
+    bad += 5 * text.count("(cid:")
+    return min(1.0, bad / len(chars))
+
+
+def _shifted(text: str) -> bool:
+    """Mostly capitals, with digits inside words: lower-case letters shifted by a broken font map."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS_FOR_SHAPE:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    words = re.findall(r"\w{3,}", text)
+    mixed = sum(1 for w in words if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)) / max(len(words), 1)
+    return upper > 0.6 and mixed > 0.05
+
+
+def is_garbage(text: str) -> bool:
+    if garbage_share(text) > 0.15:
+        return True
+    chars = [c for c in text if not c.isspace()]
+    if len(chars) >= MIN_TEXT_CHARS and sum(c.isalpha() for c in chars) < 0.3 * len(chars):
+        return True
+    return _shifted(text)
+
+
+def ocr_reason(text: str, images: int) -> str | None:
+    """Why the page must be read by OCR, or None when its text layer will do."""
+    letters = sum(c.isalnum() for c in text)
+    if letters < MIN_TEXT_CHARS:
+        return "no text layer" if images else None  # an empty page needs nothing
+    if is_garbage(text):
+        return "text layer is garbage (a broken font map)"
+    return None

@@ -1,0 +1,159 @@
+"""Read scanned pages with Tesseract's Norwegian model: the only module that calls Tesseract.
+
+A page is rendered by PDFium (in the orientation it is displayed) and read into hOCR, whose
+lines carry Tesseract's estimate of the font size (x_size) and the baseline; words are placed
+on that baseline with that size, as the PDF backends place them, so that the layout and
+segmentation rules read a scan like any other page. Tesseract knows no bold.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from models.layout import Word
+
+LANGUAGE = "nor"
+DPI = 300
+MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a "word" is noise
+ASCENT = 0.8  # share of the font size above the baseline, as the PDF backends measure a line's top
+LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"}
+
+
+@lru_cache(maxsize=1)
+def available() -> str | None:
+    """None when OCR can run, else what is missing."""
+    if shutil.which("tesseract") is None:
+        return "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-nor)"
+    import pytesseract
+
+    try:
+        languages = pytesseract.get_languages()
+    except Exception as exc:  # a broken installation says so in many ways
+        return f"Tesseract does not run: {exc}"
+    if LANGUAGE not in languages:
+        return "Tesseract has no Norwegian model (apt-get install tesseract-ocr-nor)"
+    return None
+
+
+class _Hocr(HTMLParser):
+    """Lines (bbox, baseline, x_size) and their words (bbox, confidence, text) from hOCR."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[tuple[str, tuple[int, ...], float, dict]] = []
+        self.line: dict | None = None
+        self.word: list | None = None
+        self.depth = 0
+
+    @staticmethod
+    def _title(attrs: dict) -> dict[str, list[float]]:
+        fields = {}
+        for part in (attrs.get("title") or "").split(";"):
+            name, _, values = part.strip().partition(" ")
+            try:
+                fields[name] = [float(v) for v in values.split()]
+            except ValueError:
+                continue
+        return fields
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if cls in LINE_CLASSES:
+            self.line = self._title(a)
+        elif cls == "ocrx_word" and self.line is not None:
+            title = self._title(a)
+            self.word = [title.get("bbox", [0, 0, 0, 0]), (title.get("x_wconf") or [0])[0], []]
+        elif self.word is not None:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.word is not None:
+            if self.depth:
+                self.depth -= 1
+                return
+            bbox, conf, parts = self.word
+            text = "".join(parts).strip()
+            if text:
+                self.words.append((text, tuple(bbox), conf, self.line))
+            self.word = None
+
+    def handle_data(self, data: str) -> None:
+        if self.word is not None:
+            self.word[2].append(data)
+
+
+def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
+    """Words in PDF points from Tesseract's hOCR."""
+    parser = _Hocr()
+    parser.feed(hocr)
+    scale = 72 / dpi
+    words = []
+    for text, (x0, _y0, x1, _y1), conf, line in parser.words:
+        if conf < MIN_CONFIDENCE:
+            continue
+        lx0, _ly0, _lx1, ly1 = (line.get("bbox") or [x0, 0, x1, 0])[:4]
+        slope, offset = (line.get("baseline") or [0.0, 0.0])[:2]
+        baseline = ly1 + offset + slope * (x0 - lx0)
+        size = (line.get("x_size") or [_y1 - _y0])[0] * scale
+        top = baseline * scale - ASCENT * size
+        words.append(
+            Word(text=text, x0=x0 * scale, x1=x1 * scale, top=top, bottom=top + size, size=round(size, 1), bold=False)
+        )
+    return _steady_sizes(words)
+
+
+SIZE_JITTER = 0.12  # Tesseract's size estimates of one font vary this much from line to line
+
+
+def _steady_sizes(words: list[Word]) -> list[Word]:
+    """Sizes within SIZE_JITTER of the page's usual size become that size, so that an ordinary
+    line never reads as a heading; clearly larger titles keep theirs."""
+    if not words:
+        return words
+    sizes = sorted(w.size for w in words)
+    usual = sizes[len(sizes) // 2]
+    steady = []
+    for w in words:
+        if abs(w.size - usual) <= SIZE_JITTER * usual:
+            middle = w.bottom - w.size / 2
+            w = Word(w.text, w.x0, w.x1, middle - usual / 2, middle + usual / 2, usual, w.bold)
+        steady.append(w)
+    return steady
+
+
+def read_words(page, dpi: int = DPI) -> list[Word]:
+    """Words of a PDFium page, read from its image."""
+    import pytesseract
+
+    image = page.render(scale=dpi / 72).to_pil()
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, extension="hocr")
+    return parse_hocr(hocr.decode("utf-8", "replace"), dpi)
+
+
+def apply(path, pages) -> str | None:
+    """OCR the pages flagged as needing it, in place; None, or why flagged pages stay unread."""
+    flagged = [p for p in pages if p.needs_ocr]
+    if not flagged:
+        return None
+    if missing := available():
+        return missing
+    import pypdfium2 as pdfium
+
+    from extract.layout.lines import build_lines
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        return f"its pages cannot be rendered for OCR ({exc})"
+    try:
+        for page in flagged:
+            rendered = pdf[page.number - 1]
+            page.lines = build_lines(page.number, read_words(rendered))
+            page.ocr, page.needs_ocr = True, None
+            rendered.close()
+    finally:
+        pdf.close()
+    return None

@@ -1,0 +1,78 @@
+"""Scanned pages: read by Tesseract's Norwegian model, then segmented like any other page."""
+
+import importlib.util
+import json
+import sqlite3
+
+import pytest
+
+from archive.ingest import retry
+from archive.store import Archive
+from extract import ocr
+from extract.pipeline import extract_pdf
+from tests import pdfs
+from tests.conftest import DEV, SAMPLES, SHARED, system_tool
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tesseract():
+    system_tool("tesseract")
+
+
+def test_a_scanned_case_document_is_read_and_segmented(tmp_path):
+    scan = pdfs.scanned_copy(SAMPLES / "ssu-nlsh-sak-27-2024.pdf", tmp_path / "scan.pdf", dpi=300)
+    result = extract_pdf(scan)
+    assert result.failure is None and result.ocr_pages == [1, 2, 3]
+    (doc,) = result.documents
+    assert (doc.kind, doc.meeting.date) == ("case_document", "2024-12-04")
+    assert [c.number for c in doc.cases] == ["27/2024"]
+    assert "Tiltaket er i tråd med satsingsområdet" in doc.cases[0].proposed_decisions[0]
+
+
+def _score(name: str, prediction: dict) -> dict:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tally = score.Tally()
+    score.score_file(name, json.loads((DEV / f"{name}.gold.json").read_text()), prediction, tally)
+    c = tally.c
+    return {
+        "case_f1": tally.f1(c["case_tp"], c["case_fp"], c["case_fn"]),
+        "title_acc": c["title_ok"] / max(c["case_tp"], 1),
+    }
+
+
+def test_a_scanned_copy_scores_within_005_of_the_original(tmp_path, dev_corpus):
+    name = "fsu-rest-2024-11-20-referat"
+    original = _score(name, extract_pdf(dev_corpus / f"{name}.pdf").to_dict())
+    scanned = extract_pdf(pdfs.scanned_copy(dev_corpus / f"{name}.pdf", tmp_path / f"{name}.pdf", dpi=300))
+    assert scanned.ocr_pages == list(range(1, 7))
+    got = _score(name, scanned.to_dict())
+    assert got["case_f1"] >= original["case_f1"] - 0.05, got
+    assert got["title_acc"] >= original["title_acc"] - 0.05, got
+
+
+def test_without_tesseract_a_scan_is_recorded_as_needing_ocr_and_retry_reads_it(tmp_path, monkeypatch):
+    from archive.ingest import ingest
+
+    scan = pdfs.scanned_copy(SAMPLES / "ssu-nlsh-sak-27-2024.pdf", tmp_path / "scan.pdf", dpi=300)
+    archive = Archive(tmp_path / "archive")
+    ocr.available.cache_clear()
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)  # as on a machine without Tesseract
+    try:
+        report = ingest([scan], archive)
+    finally:
+        monkeypatch.undo()
+        ocr.available.cache_clear()
+    assert report.load.failed == ["scan.pdf"]
+    con = sqlite3.connect(archive.db_path)
+    kind, reason = con.execute("select kind, reason from failures").fetchone()
+    assert kind == "needs_ocr" and reason.startswith("3 of 3 pages have no usable text layer")
+    assert "Tesseract is not installed" in reason
+    assert archive.find(con.execute("select sha256 from files").fetchone()[0]).read_bytes() == scan.read_bytes()
+    again = retry(archive)
+    assert again.extracted == ["scan.pdf"] and again.load.failed == []
+    assert con.execute("select count(*) from failures").fetchone() == (0,)
+    assert con.execute("select number, ocr from cases c join documents d on d.id = c.document_id").fetchall() == [
+        ("27/2024", 1)
+    ]

@@ -1,0 +1,128 @@
+"""Bad input: every file of the robustness corpus ends extracted or recorded with the right reason."""
+
+from pathlib import Path
+
+import pytest
+
+from extract.isolate import Job, Limits, extract_isolated
+from tests.conftest import SAMPLES, SHARED
+
+ROBUSTNESS = SHARED / "corpus" / "robustness"
+
+# What each file must end as: "extracted" (with text to search), or the kind of its failure.
+EXPECTED = {
+    "derived_truncated_pdflatex-4-pages_first12000B.pdf": "damaged",
+    "pdfjs_empty_protected.pdf": "no_text",  # opens with the empty password; nothing on the page
+    "pdfjs_scan-bad.pdf": "extracted",  # a scan: read by OCR
+    "pdfminer_AcroForm_TEST.pdf": "extracted",
+    "pdfminer_aes-256-r6.pdf": "encrypted",
+    "pdfminer_encrypted_doc_no_id.pdf": "extracted",
+    "pdfminer_issue-1113-evil-xobjects.pdf": "extracted",
+    "pdfminer_issue-791-non-unicode-cmap.pdf": "extracted",
+    "pdfminer_zen_of_python_corrupted.pdf": "extracted",
+    "pdfplumber_empty.pdf": "not_pdf",
+    "pdfplumber_malformed-from-issue-932.pdf": "extracted",
+    "pdfplumber_nics-background-checks-2015-11-rotated.pdf": "extracted",
+    "pdfplumber_password-example.pdf": "encrypted",
+    "qpdf_bad1.pdf": "not_pdf",
+    "qpdf_bad2.pdf": "extracted",  # no startxref: PDFium recovers the page
+    "qpdf_bad24.pdf": "extracted",
+    "qpdf_bad7.pdf": "no_text",
+    "qpdf_damaged-stream.pdf": "extracted",
+    "qpdf_empty.pdf": "no_pages",
+    "qpdf_leading-junk.pdf": "extracted",  # junk before the header, RC4 with an empty password
+    "qpdf_no-pages-types.pdf": "extracted",
+    "qpdf_pages-loop.pdf": "extracted",
+    "qpdf_xref-errors.pdf": "extracted",
+    "samplefiles_GeoTopo-komprimiert_117pages.pdf": "extracted",
+    "samplefiles_habibi-rotated.pdf": "extracted",
+}
+REASONS = {
+    "encrypted": "encrypted: a password is needed to open it",
+    "not_pdf": "not a PDF",
+    "no_pages": "the PDF has no pages",
+    "no_text": "no text on any page",
+    "damaged": "damaged beyond repair",
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    files = sorted(ROBUSTNESS.glob("*.pdf"))
+    if not files:
+        pytest.skip("../shared/corpus/robustness is not beside this checkout")
+    assert {f.name for f in files} == set(EXPECTED), "the corpus changed: update EXPECTED"
+    jobs = [Job(f, f.name) for f in files]
+    return {job.source: result for job, result in zip(jobs, extract_isolated(jobs, "pdfium"), strict=True)}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_file_ends_extracted_or_recorded_with_its_reason(results, name):
+    result = results[name]
+    if EXPECTED[name] == "extracted":
+        assert result.failure is None, result.failure
+        assert result.pages > 0 and any(doc.text for doc in result.documents)
+    else:
+        assert result.failure is not None and result.failure.kind == EXPECTED[name]
+        assert result.failure.reason.startswith(REASONS[EXPECTED[name]])
+        assert "\n" not in result.failure.reason
+
+
+def test_scans_and_broken_text_are_read_by_ocr(results):
+    assert results["pdfjs_scan-bad.pdf"].ocr_pages == [1]
+
+
+def test_a_file_over_its_time_limit_fails_alone(tmp_path):
+    slow, fast = SAMPLES / "ssu-2023-02-23-moteinnkalling-med-vedlegg.pdf", SAMPLES / "fsu-rest-mandat-2021.pdf"
+    tight = Limits(seconds=0.05, seconds_per_page=0.0)
+    (slow_result,) = extract_isolated([Job(slow, slow.name)], "pdfium", workers=1, limits=tight)
+    assert slow_result.failure.kind == "timeout"
+    assert slow_result.failure.reason == "timed out: reading took longer than 0 s"
+    results = extract_isolated([Job(slow, slow.name), Job(fast, fast.name)], "pdfium", workers=2, limits=Limits())
+    assert [r.failure for r in results] == [None, None]
+
+
+MEMORY_SCENARIO = """
+import json, sys
+from pathlib import Path
+from extract.isolate import Job, Limits, extract_isolated
+import extract.pipeline, extract.layout.pdfium, extract.ocr, pdfplumber, pytesseract
+from extract.names.mentions import nlp
+nlp()  # everything a worker inherits, loaded before the size is read
+scan, fine = Path(sys.argv[1]), Path(sys.argv[2])
+status = Path("/proc/self/status").read_text().splitlines()
+size_mb = next(int(line.split()[1]) for line in status if line.startswith("VmSize")) // 1024
+# The worker is forked from here: 40 MB more parses a page, but cannot hold a page rendered at 300 dpi.
+results = extract_isolated([Job(scan, scan.name), Job(fine, fine.name)], "pdfium", workers=1,
+                           limits=Limits(memory_mb=size_mb + 40))
+print(json.dumps([r.failure.to_dict() if r.failure else None for r in results]))
+"""
+
+
+def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests import pdfs
+
+    scan = pdfs.scanned_copy(SAMPLES / "fsu-rest-mandat-2021.pdf", tmp_path / "scan.pdf")  # OCR renders a bitmap
+    fine = SAMPLES / "fsu-rest-mandat-2021.pdf"
+    run = subprocess.run([sys.executable, "-c", MEMORY_SCENARIO, str(scan), str(fine)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    starved, after = json.loads(run.stdout.splitlines()[-1])
+    assert starved is not None and starved["kind"] in ("too_large", "crashed"), starved
+    assert starved["stage"] == "extract"
+    assert after is None  # the next file is read as usual
+
+
+def test_extract_command_over_the_robustness_corpus_exits_normally(tmp_path, results):
+    import subprocess
+    import sys
+
+    files = sorted(ROBUSTNESS.glob("*.pdf"))
+    run = subprocess.run([sys.executable, "-m", "minutes.cli", "extract", *map(str, files), "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=False, timeout=900)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(Path(f).stem for f in files)
