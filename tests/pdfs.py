@@ -121,3 +121,16 @@ def scanned_copy(source: Path, target: Path, dpi: int = 200) -> Path:
     pdf.close()
     images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
+
+
+def label_at_same_height_near_the_bottom_of_two_pages(path: Path) -> Path:
+    """Regression: "Vedtak:" standing at the same height low on two pages was taken for a footer."""
+    pdf = _Doc()
+    for n in (1, 2):
+        pdf.add_page()
+        _text(pdf, f"Sak 0{n}/2024: Sak nummer {n}", bold=True)
+        pdf.set_y(240)  # mm: low on the page, above the footer's page number
+        _text(pdf, "Vedtak:", bold=True)
+        _text(pdf, f"Utvalget tar sak {n} til orientering.")
+    pdf.output(str(path))
+    return path

@@ -128,3 +128,13 @@ def test_pdf_with_a_ruled_attendee_table(tmp_path):
 def test_overprinted_text_is_read_once(tmp_path):
     (page,) = read_document(pdfs.overprinted_bold(tmp_path / "overprint.pdf"))
     assert [ln.text for ln in page.lines] == ["Vedtak: Saken tas til orientering."]
+
+
+def test_regression_a_label_at_the_same_height_low_on_two_pages_is_not_a_footer(tmp_path):
+    pages = read_document(pdfs.label_at_same_height_near_the_bottom_of_two_pages(tmp_path / "vedtak-lavt.pdf"))
+    assert [p.footer for p in pages] == ["1", "2"]
+    (doc,) = segment(pages)
+    assert [(c.number, c.adopted_decision) for c in doc.cases] == [
+        ("01/2024", "Utvalget tar sak 1 til orientering."),
+        ("02/2024", "Utvalget tar sak 2 til orientering."),
+    ]

@@ -13,7 +13,7 @@ from collections import Counter
 from models.layout import Line, Page
 
 HEADER_ZONE = 0.18  # top share of the page where running headers live
-FOOTER_ZONE = 0.12
+FOOTER_ZONE = 0.08  # footers and page numbers sit in the bottom margin
 CANDIDATES = 4  # lines looked at from the top and from the bottom of each page
 TITLE_RATIO = 1.2  # a line this much larger than the page's text is a title, never a running header
 POSITION_TOLERANCE = 3.0
@@ -29,17 +29,57 @@ def _key(line: Line, page_number: int) -> str:
     return re.sub(rf"(?<!\d){page_number}(?!\d)", "#", text)
 
 
-def _zone_lines(page: Page) -> tuple[list[Line], list[Line]]:
-    text_lines = [ln for ln in page.lines if ln.text and not ln.rule]
-    sizes = sorted(ln.size for ln in text_lines)
-    median = sizes[len(sizes) // 2] if sizes else 0.0
-    top = [
-        ln
-        for ln in text_lines[:CANDIDATES]
-        if ln.bottom <= page.height * HEADER_ZONE and ln.size < median * TITLE_RATIO
+def _gaps(lines: list[Line]) -> list[float | None]:
+    """White space above each text line, measured to the text line before it (rules skipped)."""
+    return [
+        None if k == 0 or ln.page != lines[k - 1].page else ln.top - lines[k - 1].bottom for k, ln in enumerate(lines)
     ]
-    bottom = [ln for ln in text_lines[-CANDIDATES:] if ln.top >= page.height * (1 - FOOTER_ZONE)]
-    return top, [ln for ln in bottom if ln not in top]
+
+
+def _zone_lines(page: Page) -> tuple[list[Line], list[Line]]:
+    """The lines that may be a running header or footer: near the top or bottom edge, small, and
+    set apart from the body by white space (a "Vedtak:" that happens to stand at the same height
+    on two pages is body text)."""
+    text_lines = [ln for ln in page.lines if ln.text and not ln.rule]
+    if len(text_lines) < 2:
+        return [], []
+    gaps = _gaps(text_lines)
+    sizes = sorted(ln.size for ln in text_lines)
+    median = sizes[len(sizes) // 2]
+
+    # Clearly more white space than the page usually has between the lines and paragraphs of its body.
+    def in_body(ln: Line) -> bool:
+        return ln.top >= page.height * HEADER_ZONE and ln.bottom <= page.height * (1 - FOOTER_ZONE)
+
+    known = sorted(
+        g for k, g in enumerate(gaps) if g is not None and in_body(text_lines[k]) and in_body(text_lines[k - 1])
+    )
+    apart = max(1.5 * known[len(known) // 2] if known else 0.0, 0.8 * median)
+
+    def set_apart(k: int) -> bool:
+        """White space above text line k sets apart what stands before it (or line k is a title)."""
+        return k >= len(text_lines) or (gaps[k] or 0) > apart or text_lines[k].size >= median * TITLE_RATIO
+
+    top: list[Line] = []
+    for k, ln in enumerate(text_lines[:CANDIDATES]):
+        if ln.bottom > page.height * HEADER_ZONE or ln.size >= median * TITLE_RATIO:
+            break
+        top.append(ln)
+        if set_apart(k + 1):
+            break
+    if top and not set_apart(len(top)):
+        top = []  # no white space under it: the page's own first lines
+    bottom: list[Line] = []
+    for k in range(len(text_lines) - 1, max(len(text_lines) - 1 - CANDIDATES, -1), -1):
+        ln = text_lines[k]
+        if ln.top < page.height * (1 - FOOTER_ZONE) or ln in top:
+            break
+        bottom.insert(0, ln)
+        if (gaps[k] or 0) > apart:
+            break
+    if bottom and (gaps[text_lines.index(bottom[0])] or 0) <= apart:
+        bottom = []  # no white space above it: the page's own last lines
+    return top, bottom
 
 
 def strip_running_text(pages: list[Page]) -> list[Page]:
