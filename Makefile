@@ -6,7 +6,7 @@ ARCHIVE ?= var/archive
 HOST ?= 127.0.0.1
 PORT ?= 8001
 # Debian packages the tests use: a real browser, and Tesseract with its Norwegian model for scans.
-SYSTEM_PACKAGES := chromium tesseract-ocr tesseract-ocr-nor
+SYSTEM_PACKAGES := chromium tesseract-ocr tesseract-ocr-nor poppler-utils
 
 .PHONY: setup system-deps run build serve test lint bench screenshot clean
 
