@@ -38,14 +38,35 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int, buffer: ctypes.Array) -
     return buffer.value.decode("utf-8", "replace")
 
 
+def _unchecked(function: ctypes._CFuncPtr, restype: type | None) -> ctypes._CFuncPtr:
+    """The same PDFium function without argument conversion, for the calls made once per
+    character: pypdfium2's typed signatures make each call cost about twice as much. Callers
+    pass only a `c_void_p` handle, Python ints (C int) and `byref()` pointers."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_unicode = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_origin = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_text_object = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+_object_font = _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+
+
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
-    """Words in display coordinates (top-left origin), and the number of characters."""
+    """Words in display coordinates (top-left origin), and the number of characters.
+
+    Size and weight are asked once per text object (PDFium gives one font and size per object),
+    so the per-character cost is three calls into PDFium."""
     textpage = page.get_textpage()
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = textpage.count_chars()
     height = page.get_height()
     words: list[Word] = []
     x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
     name = ctypes.create_string_buffer(128)
     seen: set = set()  # (char, x, y) printed, and ((char, x, y), 2) for a second ligature letter
     run: list[tuple[str, float, float, float, float, bool]] = []  # char, x0, x1, baseline, size, bold
@@ -54,35 +75,36 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     def flush() -> None:
         if not run:
             return
-        size = max(c[4] for c in run)
-        baseline = max(c[3] for c in run)
-        top = baseline - ASCENT * size
+        first = run[0]
+        size = first[4]  # a change of size or weight starts a new word
+        top = max(c[3] for c in run) - ASCENT * size
         words.append(
             Word(
-                text="".join(c[0] for c in run),
-                x0=run[0][1],
+                text="".join([c[0] for c in run]),
+                x0=first[1],
                 x1=run[-1][2],
                 top=top,
                 bottom=top + size,
                 size=size,
-                bold=sum(c[5] for c in run) * 2 > len(run),
+                bold=first[5],
             )
         )
         run.clear()
 
-    bold_of: dict[int | None, bool] = {}  # font object → bold, asked once per font
+    style_of: dict[int | None, tuple[float, bool]] = {}  # text object → (size, bold)
+    bold_of: dict[int | None, bool] = {}  # font → bold, asked once per font
     last_object: int | None = -1
-    last_bold = False
+    size, bold = 1.0, False
     previous_key = None
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        code = _unicode(handle, i)
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
-        if ch in BREAKS or (raw.FPDFText_IsGenerated(textpage.raw, i) == 1 and ch != "-") or not ch.isprintable():
+        # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
+        if ch in BREAKS or not ch.isprintable():
             flush()
             previous_key = None
             continue
-        raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
-        raw.FPDFText_GetLooseCharBox(textpage.raw, i, box)
+        _origin(handle, i, x_ref, y_ref)
         key = (ch, round(x.value), round(y.value))
         # Printed twice at one spot is fake bold, except the two letters of an "ff" ligature.
         ligature = ch == "f" and key == previous_key and (key, 2) not in seen
@@ -91,23 +113,26 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         seen.add((key, 2) if ligature else key)
         previous_key = key
         chars += 1
-        size = round(raw.FPDFText_GetFontSize(textpage.raw, i), 1) or 1.0
-        handle = raw.FPDFText_GetTextObject(textpage.raw, i)
-        text_object = ctypes.cast(handle, ctypes.c_void_p).value
+        _loose_box(handle, i, box_ref)
+        text_object = _text_object(handle, i)
         if text_object != last_object:
-            font = ctypes.cast(raw.FPDFTextObj_GetFont(handle), ctypes.c_void_p).value if text_object else None
-            if font not in bold_of:
-                weight = raw.FPDFText_GetFontWeight(textpage.raw, i)
-                bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(textpage, i, name))
-            last_bold, last_object = bold_of[font], text_object
+            style = style_of.get(text_object)
+            if style is None:
+                font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
+                if font not in bold_of:
+                    weight = raw.FPDFText_GetFontWeight(textpage.raw, i)
+                    bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(textpage, i, name))
+                style = style_of[text_object] = (round(_font_size(handle, i), 1) or 1.0, bold_of[font])
+            size, bold = style
+            last_object = text_object
         baseline = height - y.value
         if run:
             prev = run[-1]
             same_line = abs(prev[3] - baseline) <= 0.35 * max(size, prev[4])
             gap = box.left - prev[2]
-            if not same_line or gap > 0.25 * size or gap < -size or prev[4] != size or prev[5] != last_bold:
+            if not same_line or gap > 0.25 * size or gap < -size or prev[4] != size or prev[5] != bold:
                 flush()
-        run.append((ch, box.left, box.right, baseline, size, last_bold))
+        run.append((ch, box.left, box.right, baseline, size, bold))
     flush()
     textpage.close()
     return words, chars

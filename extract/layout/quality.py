@@ -13,24 +13,27 @@ import unicodedata
 
 MIN_TEXT_CHARS = 20  # fewer letters than this over an image is a scan's stray text
 MIN_LETTERS_FOR_SHAPE = 200  # enough letters to judge their case and mixing
+_SPACE = re.compile(r"\s+")
 
 
 def garbage_share(text: str) -> float:
     """Share of non-space characters that cannot be text: control, unassigned, private use."""
-    chars = [c for c in text if not c.isspace()]
+    chars = _SPACE.sub("", text)
     if not chars:
         return 0.0
-    bad = sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") or c == "\ufffd")
+    bad = chars.count("\ufffd")
+    if not chars.isprintable():  # the per-character look is needed only then
+        bad += sum(1 for c in chars if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
     bad += 5 * text.count("(cid:")
     return min(1.0, bad / len(chars))
 
 
 def _shifted(text: str) -> bool:
     """Mostly capitals, with digits inside words: lower-case letters shifted by a broken font map."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     if len(letters) < MIN_LETTERS_FOR_SHAPE:
         return False
-    upper = sum(c.isupper() for c in letters) / len(letters)
+    upper = sum(map(str.isupper, letters)) / len(letters)
     words = re.findall(r"\w{3,}", text)
     mixed = sum(1 for w in words if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)) / max(len(words), 1)
     return upper > 0.6 and mixed > 0.05
@@ -39,15 +42,15 @@ def _shifted(text: str) -> bool:
 def is_garbage(text: str) -> bool:
     if garbage_share(text) > 0.15:
         return True
-    chars = [c for c in text if not c.isspace()]
-    if len(chars) >= MIN_TEXT_CHARS and sum(c.isalpha() for c in chars) < 0.3 * len(chars):
+    chars = _SPACE.sub("", text)
+    if len(chars) >= MIN_TEXT_CHARS and sum(map(str.isalpha, chars)) < 0.3 * len(chars):
         return True
     return _shifted(text)
 
 
 def ocr_reason(text: str, images: int) -> str | None:
     """Why the page must be read by OCR, or None when its text layer will do."""
-    letters = sum(c.isalnum() for c in text)
+    letters = sum(map(str.isalnum, text))
     if letters < MIN_TEXT_CHARS:
         return "no text layer" if images else None  # an empty page needs nothing
     if is_garbage(text):
