@@ -128,9 +128,15 @@ def m001_initial(db: Database) -> None:
 
 
 def open_db(path: str) -> Database:
-    """Open (creating or upgrading) an archive database."""
+    """Open (creating or upgrading) an archive database.
+
+    In WAL mode, so that Datasette keeps answering while the nightly update writes, and each
+    reader sees the archive as of a finished file; synchronous=NORMAL because a load lost to a
+    power cut is redone by the next run, while a sync per file would dominate a rebuild."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db

@@ -1,4 +1,8 @@
-"""Serve an archive with Datasette: read-only, on 127.0.0.1 unless told otherwise."""
+"""Serve an archive with Datasette: read-only, on 127.0.0.1 unless told otherwise.
+
+The database is served as a mutable file (Datasette reads it with mode=ro) rather than as
+immutable: the nightly update writes to it in WAL mode, and the site shows each loaded file
+without a restart; an immutable file that changes under SQLite can give wrong answers."""
 
 from __future__ import annotations
 
@@ -17,7 +21,6 @@ def datasette_args(
 ) -> list[str]:
     args = [
         "serve",
-        "--immutable",
         str(db_path),
         "--metadata",
         str(METADATA),
@@ -46,7 +49,7 @@ def datasette(db_path: Path, objects: Path | None = None):
     from datasette.app import Datasette
 
     return Datasette(
-        immutables=[str(db_path)],
+        files=[str(db_path)],
         metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
         plugins_dir=str(PLUGINS),
         static_mounts=[("pdf", str(objects))] if objects else [],

@@ -5,11 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -18,6 +13,7 @@ from archive.ingest import ingest
 from archive.store import Archive
 from extract.pipeline import extract_many
 from models.extraction import FileExtraction
+from tests.serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -57,35 +53,11 @@ def sample_extractions(samples: list[Path]) -> list[FileExtraction]:
     return extract_many(samples)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(built_archive):
-    """`minutes serve` on the built sample archive, a real Datasette process on 127.0.0.1."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "minutes.cli", "serve", "--archive", str(built_archive.root), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(proc.stderr.read().decode()) from None
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    """`minutes serve` on the built sample archive."""
+    with serving(built_archive.root) as base:
+        yield base
 
 
 def system_tool(name: str) -> str:

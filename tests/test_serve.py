@@ -1,8 +1,18 @@
 """A real Datasette process serving the built sample archive."""
 
 import json
+import shutil
+import urllib.error
 import urllib.request
 from urllib.parse import quote
+
+import pytest
+
+from archive.store import Archive
+from db.load import load_all
+from db.schema import open_db
+from models.extraction import Case, Document, FileExtraction
+from tests.serving import serving
 
 
 def get(url):
@@ -31,8 +41,29 @@ def test_metadata_gives_tables_human_titles(server):
     assert meta["databases"]["minutes"]["tables"]["cases"]["title"] == "Saker (cases)"
 
 
-def test_database_is_served_immutable_on_localhost(server):
+def test_database_is_served_read_only_on_localhost(server):
     _, _, body = get(f"{server}/-/databases.json")
     (db,) = [d for d in json.loads(body) if d["name"] == "minutes"]
-    assert db["is_mutable"] is False
+    assert db["is_mutable"] is True  # mutable means "may change under us"; Datasette opens it mode=ro
     assert server.startswith("http://127.0.0.1:")
+    request = urllib.request.Request(f"{server}/minutes/-/create", data=b"{}", method="POST")
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(request, timeout=10)
+
+
+def test_a_file_loaded_while_serving_is_found_without_a_restart(built_archive, tmp_path):
+    root = tmp_path / "archive"
+    shutil.copytree(built_archive.root, root)
+    case = Case(
+        number="77/2031", title="Nattlig oppdatering", adopted_decision="Utvalget tar fjordsnegl til etterretning."
+    )
+    extraction = FileExtraction(
+        source="ny.pdf", sha256="f" * 64, pages=1, documents=[Document(kind="minutes", body="SSU", cases=[case])]
+    )
+    with serving(root) as base:
+        search = f"{base}/minutes/cases.json?_search=fjordsnegl&_shape=array"
+        assert json.loads(get(search)[2]) == []
+        db = open_db(str(Archive(root).db_path))  # the nightly update's connection, while the site serves
+        load_all(db, [(extraction, [])])
+        db.close()
+        assert [r["number"] for r in json.loads(get(search)[2])] == ["77/2031"]

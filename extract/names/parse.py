@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,8 +25,12 @@ SPELLING_MIN_RATIO = 85.0
 SPELLING_MIN_LENGTH = 4
 
 SCORES = {"exact": 100.0, "middle-names": 95.0, "hyphenated-given-name": 92.0}
+# Resolution compares every pair of names in a block again and again (the same printed name
+# stands in many documents), so these pure functions remember their answers.
+_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of one token: "Bergstrøm" → "bergstrom"."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLIT)
@@ -33,6 +38,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch) and (ch.isalnum() or ch == "-")).strip("-")
 
 
+@lru_cache(maxsize=_CACHE)
 def name_key(name: str) -> str:
     """A key for a whole name: "Gøril Bertheussen" → "goril-bertheussen"."""
     return "-".join(t for t in (fold(tok) for tok in name.split()) if t)
@@ -54,6 +60,7 @@ class ParsedName:
         return len(self.given_parts) + len(self.middles) + 1
 
 
+@lru_cache(maxsize=_CACHE)
 def parse_name(name: str) -> ParsedName | None:
     """None for a name of one word ("Guri"): it can only be resolved within one document."""
     tokens = [fold(t) for t in re.split(r"\s+", name.strip()) if fold(t)]
@@ -86,6 +93,7 @@ def _given_fits(a: ParsedName, b: ParsedName) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_CACHE)
 def compatible(a: str, b: str) -> tuple[str, float] | None:
     """(rule, score) when the two printed names may be one person, else None."""
     if name_key(a) == name_key(b):
