@@ -42,6 +42,16 @@ def _backend(name: str):
     return pdf
 
 
+def preload() -> None:
+    """Import both readers (pdfplumber's table finder serves both) and load spaCy: done once in
+    the parent, every forked worker starts with them instead of importing them per file."""
+    from extract.names.mentions import nlp
+
+    for name in BACKENDS:
+        _backend(name)
+    nlp()
+
+
 def read_pages(path: Path, backend: str = DEFAULT_BACKEND):
     """Pages from the chosen backend; when it cannot open the file or finds no page, the other
     one tries, since pdfminer and PDFium recover from different kinds of damage."""
