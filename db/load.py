@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from archive.store import object_name
+from db import index
 from db.fetches import refresh_versions
 from db.people import refresh_people
 from extract.names.overrides import Overrides
@@ -56,6 +57,9 @@ def _year(date: str | None) -> int | None:
 def _delete_file_rows(db: Database, sha: str) -> None:
     docs = "select id from documents where file_sha256 = ?"
     cases = f"select id from cases where document_id in ({docs})"
+    index.remove(db, "decisions", f"case_id in ({cases})", [sha])
+    index.remove(db, "cases", f"document_id in ({docs})", [sha])
+    index.remove(db, "documents", "file_sha256 = ?", [sha])
     db.execute(f"delete from case_references where case_id in ({cases})", [sha])
     db.execute(f"delete from mentions where case_id in ({cases})", [sha])
     db.execute(f"delete from decisions where case_id in ({cases})", [sha])
@@ -223,6 +227,9 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_p
             }
         )
     db["attendance"].insert_all(attendance, pk="id")
+    index.add(db, "documents", "id = ?", [doc_id])
+    index.add(db, "cases", "document_id = ?", [doc_id])
+    index.add(db, "decisions", "case_id in (select id from cases where document_id = ?)", [doc_id])
 
 
 def refresh_derived(db: Database, overrides: Overrides | None = None) -> None:

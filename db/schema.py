@@ -6,10 +6,12 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
+from db import index
+
 migrations = Migrations("minutes")
 
-# Trigram tokens let a search for a word find it inside Norwegian compounds
-# ("rekruttering" in "rekrutteringstiltak") and keep æ, ø and å distinct from a, o and a.
+# The first search index (replaced by the word-part index in m007); kept for the history of
+# migrations, which existing archives replay from where they stand.
 FTS_TOKENIZER = "trigram"
 
 
@@ -139,6 +141,7 @@ def open_db(path: str) -> Database:
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
+    index.ensure_current(db)
     return db
 
 
@@ -239,3 +242,12 @@ def m006_document_text(db: Database) -> None:
     db["documents"].add_column("text", str)
     db["documents"].add_column("ocr", int)
     db["documents"].enable_fts(["title", "text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+
+
+@migrations()
+def m007_word_index(db: Database) -> None:
+    """The word-part index in place of the trigram one: ten to twenty times faster on words
+    common in the archive, words of two letters searchable, a third of the size (db.search)."""
+    for table in ("cases", "decisions", "documents"):
+        db[table].disable_fts()
+    index.rebuild(db)

@@ -7,6 +7,7 @@ from archive.ingest import ingest
 from archive.store import Archive
 from db.load import load_all, load_extraction
 from db.schema import open_db
+from db.search import INDEX_VERSION, fts_query
 from models.extraction import Case, Document, FileExtraction, Meeting
 
 
@@ -42,12 +43,8 @@ def _extraction(title: str, decision: str, sha: str = "f" * 64) -> FileExtractio
 
 
 def search(db, word):
-    return [
-        r[0]
-        for r in db.execute(
-            "select c.title from cases_fts f join cases c on c.rowid = f.rowid where cases_fts match ?", [f'"{word}"']
-        )
-    ]
+    sql = "select c.title from cases_words w join cases c on c.rowid = w.rowid where cases_words match ?"
+    return [r[0] for r in db.execute(sql, [fts_query(word)])]
 
 
 def test_search_finds_norwegian_compounds_by_their_parts(tmp_path):
@@ -66,6 +63,29 @@ def test_a_changed_extraction_replaces_the_file_rows_as_one_unit(tmp_path):
     assert [r[0] for r in db.execute("select title from cases")] == ["Ny tittel"]
     assert search(db, "Gammel") == [] and search(db, "Nytt") == ["Ny tittel"]
     assert load_extraction(db, _extraction("Ny tittel", "Nytt vedtak.")) is False
+
+
+def test_the_word_index_follows_every_load_and_replace(tmp_path):
+    db = open_db(str(tmp_path / "m.db"))
+    for n, title in enumerate(["Budsjett", "Møteplan", "Legevakt"]):
+        load_extraction(db, _extraction(title, f"Vedtak {n}.", sha=f"{n}" * 64))
+    load_extraction(db, _extraction("Legevaktsamarbeid", "Vedtak 2.", sha="2" * 64))  # a file re-read
+    indexed = {r[0] for r in db.execute("select rowid from cases_words")}
+    assert indexed == {r[0] for r in db.execute("select rowid from cases")}
+    assert search(db, "legevakt") == ["Legevaktsamarbeid"] and search(db, "samarbeid") == ["Legevaktsamarbeid"]
+    assert db.execute("insert into cases_words(cases_words) values ('integrity-check')")
+
+
+def test_an_index_made_by_other_tokens_is_rebuilt_on_open(tmp_path):
+    path = str(tmp_path / "m.db")
+    db = open_db(path)
+    load_extraction(db, _extraction("Rekrutteringstiltak", "Vedtatt."))
+    db.execute("insert into cases_words(cases_words) values ('delete-all')")  # as if made by other tokens
+    db.execute("update word_index_version set version = 0")
+    db.close()
+    db = open_db(path)
+    assert db.execute("select version from word_index_version").fetchall() == [(INDEX_VERSION,)]
+    assert search(db, "tiltak") == ["Rekrutteringstiltak"]
 
 
 def test_case_links_to_its_pdf_page(built_archive):

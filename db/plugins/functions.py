@@ -1,15 +1,24 @@
-"""SQL functions the canned queries use, registered on every Datasette connection."""
+"""Every Datasette connection: the SQL functions the searches use, and memory-mapped reads."""
 
 from __future__ import annotations
 
 from datasette import hookimpl
 
-from db.search import decision_changed, fts_query
+from db.search import decision_changed, fts_query, snippet
 from extract.segment.text import normalize_case_number
 
+MMAP_BYTES = 1 << 30
 
-@hookimpl
+
+# Last, so that escape_fts replaces Datasette's own: a table's search box then means what the
+# canned searches mean (every word, found inside compounds) on the word-part index.
+@hookimpl(trylast=True)
 def prepare_connection(conn):
+    # Searches read rows all over the file; mapping it saves a system call per page read
+    # (half the time of a search's count and facets on a large archive).
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    conn.create_function("search_snippet", 2, snippet, deterministic=True)
     conn.create_function("case_number", 1, normalize_case_number, deterministic=True)
     conn.create_function("decision_changed", 2, decision_changed, deterministic=True)
