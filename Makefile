@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 ARCHIVE ?= var/archive
 HOST ?= 127.0.0.1
 PORT ?= 8001
-# Debian packages the tests use: a real browser, and Tesseract with its Norwegian model for scans.
+# Debian packages the tests use: a real browser, Tesseract with its Norwegian model for scans,
+# and poppler's pdftotext, the floor the benchmark measures extraction against.
 SYSTEM_PACKAGES := chromium tesseract-ocr tesseract-ocr-nor poppler-utils
 
 .PHONY: setup system-deps run build serve test lint bench screenshot clean
@@ -26,6 +27,7 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-nor"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx nor; then \
 	  missing="$$missing tesseract-ocr-nor"; fi; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -46,6 +48,11 @@ lint: setup
 
 test: setup system-deps lint
 	$(BIN)/python -m pytest
+
+# Extraction, update and search at scale on synthetic files (about 15 minutes the first time,
+# which makes the files and the search database; kept in bench/.work). BENCH_ARGS=--help for more.
+bench: setup system-deps
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # The search page shown in README, taken by the browser test from the real page.
 screenshot: setup system-deps

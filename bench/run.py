@@ -1,0 +1,202 @@
+"""`make bench`: extraction speed and memory, the nightly update's cost and search latency at
+scale, on synthetic files made by bench/synth.py, printed as tables with the targets.
+
+    python -m bench.run [--files 200] [--long-pages 500] [--site-files 1000] [--cases 100000]
+                        [--work bench/.work] [--only extraction,long,update,search] [--json FILE]
+
+Every time is measured in this run, on this machine; ratios compare runs of this process
+over the same files. Generated files and the search database are kept in --work between runs.
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from bench import synth
+from bench.extraction import count_pages, profile_stages, run_extraction
+from bench.measure import measure, minutes, python
+from bench.records import build
+from bench.search import measure_search
+from bench.update import run_updates
+
+HERE = Path(__file__).parent
+SECTIONS = ("extraction", "long", "update", "search")
+GENERATOR = "v1"  # part of the generated files' folder name: bump when bench/synth.py changes
+
+# The targets of the benchmark issue.
+MAX_RATIO = 1.5  # full extraction, one worker, against bare pdfplumber extract_words
+MIN_SPEEDUP = 1.5  # two workers against one, on two cores
+MAX_LONG_MB = 500  # peak memory extracting a 500-page PDF
+MAX_UNCHANGED_SECONDS = 10.0  # `minutes update` when nothing changed
+MAX_P95_MS = 100.0  # search latency through Datasette's JSON API
+
+
+class Report:
+    def __init__(self) -> None:
+        self.misses: list[str] = []
+        self.data: dict = {"machine": {"python": platform.python_version(), "cores": os.cpu_count()}}
+
+    def table(self, title: str, header: list[str], rows: list[list[object]]) -> None:
+        cells = [[_cell(v) for v in row] for row in rows]
+        widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+        print(f"\n{title}\n")
+        print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
+        print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        for row in cells:
+            print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        sys.stdout.flush()
+
+    def target(self, what: str, value: float, limit: float, unit: str, at_most: bool = True) -> None:
+        ok = value <= limit if at_most else value >= limit
+        sign = "≤" if at_most else "≥"
+        print(f"{'PASS' if ok else 'MISS'}  {what}: {value:.2f}{unit} (target {sign} {limit:g}{unit})")
+        if not ok:
+            self.misses.append(what)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def extraction(report: Report, work: Path, files: int) -> None:
+    paths = synth.generate(work / f"synth-{GENERATOR}", files)
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    result = run_extraction(paths, out)
+    base = result.runs["pdfplumber"].seconds
+    rows = [
+        [run.label, run.seconds, result.pages / run.seconds, run.seconds / base, run.cpu_seconds, run.peak_mb]
+        for run in result.runs.values()
+    ]
+    report.table(
+        f"Extraction: {result.files} PDFs, {result.pages} pages ({os.cpu_count()} cores)",
+        ["reader", "seconds", "pages/s", "× pdfplumber", "CPU s", "peak MB"],
+        rows,
+    )
+    # The same files read by the same stages in this process, and the start-up of the command on
+    # one file: what is left of the one-worker run is the cost of worker processes and output.
+    stages, in_process = profile_stages(paths)
+    startup = measure("start-up", minutes("extract", str(paths[0]), "--out", str(out / "one"), "--workers", "1"))
+    one_file = in_process / len(paths)
+    whole = result.runs["pdfium-1"].seconds
+    rows = [["start-up: imports, spaCy model, a worker", startup.seconds - one_file]]
+    rows += [[label, seconds] for label, seconds in stages]
+    rows.append(
+        ["worker process, results to the parent, JSON files", whole - (startup.seconds - one_file) - in_process]
+    )
+    report.table(
+        f"Where the time goes: `minutes extract --workers 1`, {result.files} files, {whole:.1f} s",
+        ["stage", "seconds", "share"],
+        [[label, seconds, f"{100 * seconds / whole:.0f}%"] for label, seconds in rows],
+    )
+    one, two = result.runs["pdfium-1"], result.runs["pdfium-2"]
+    report.target("full extraction against bare pdfplumber, one worker", one.seconds / base, MAX_RATIO, "×")
+    report.target("two workers against one", one.seconds / two.seconds, MIN_SPEEDUP, "×", at_most=False)
+    report.data["extraction"] = {
+        "files": result.files,
+        "pages": result.pages,
+        "runs": {k: asdict(v) | {"output": None} for k, v in result.runs.items()},
+        "stages": rows,
+    }
+
+
+def long_pdf(report: Report, work: Path, pages: int) -> None:
+    path = synth.long_pdf(work / f"synth-{GENERATOR}-long", pages)
+    pages = count_pages([path])
+    out = work / "out-long"
+    runs = [measure("pdfplumber extract_words per page", python("-m", "bench.floors", "pdfplumber", str(path)))]
+    for backend in ("pdfium", "pdfplumber"):
+        args = minutes("extract", str(path), "--out", str(out), "--workers", "1", "--backend", backend)
+        runs.append(measure(f"minutes extract --backend {backend}", args))
+    for run in runs:
+        if not run.ok():
+            raise RuntimeError(f"{run.label} failed:\n{run.output[-2000:]}")
+    report.table(
+        f"One long PDF: {pages} pages",
+        ["reader", "seconds", "pages/s", "peak MB"],
+        [[r.label, r.seconds, pages / r.seconds, r.peak_mb] for r in runs],
+    )
+    report.target(f"peak memory, {pages}-page PDF (default backend)", runs[1].peak_mb, MAX_LONG_MB, " MB")
+    report.target(f"peak memory, {pages}-page PDF (pdfplumber backend)", runs[2].peak_mb, MAX_LONG_MB, " MB")
+    report.data["long"] = {"pages": pages, "runs": [asdict(r) | {"output": None} for r in runs]}
+
+
+def update(report: Report, work: Path, files: int) -> None:
+    paths = synth.generate(work / f"synth-{GENERATOR}", files + max(1, files // 100))
+    runs = run_updates(paths[:files], paths[files:], work / "update")
+    report.table(
+        f"`minutes update` against a local web site of {files} PDFs",
+        ["run", "seconds", "HTTP requests", "PDFs downloaded", "extracted", "peak MB"],
+        [[u.run.label, u.run.seconds, u.requests, u.downloaded, u.extracted, u.run.peak_mb] for u in runs],
+    )
+    unchanged = runs[1]
+    report.target("update with nothing changed", unchanged.run.seconds, MAX_UNCHANGED_SECONDS, " s")
+    redone = unchanged.downloaded + unchanged.extracted
+    report.target("PDFs downloaded or extracted when nothing changed", redone, 0, "")
+    report.data["update"] = [asdict(u) | {"run": asdict(u.run) | {"output": None}} for u in runs]
+
+
+def search(report: Report, work: Path, cases: int) -> None:
+    db = work / f"search-{cases}" / "minutes.db"
+    if not db.exists():
+        print(f"\nLoading {cases:,} synthetic cases (once; kept in {db.parent}) …", flush=True)
+        shutil.rmtree(db.parent, ignore_errors=True)
+        partial = db.parent.with_name(db.parent.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        build(partial / "minutes.db", cases)
+        partial.rename(db.parent)
+    rows, hits = measure_search(db)
+    report.table(
+        f"Search: {cases:,} cases, {len(hits)} queries × 5 through Datasette's JSON API",
+        ["endpoint", "median ms", "p95 ms", "max ms", "requests"],
+        [[r.endpoint, r.median_ms, r.p95_ms, r.max_ms, r.requests] for r in rows],
+    )
+    for r in rows:
+        report.target(f"search p95, {r.endpoint}", r.p95_ms, MAX_P95_MS, " ms")
+    report.data["search"] = {"cases": cases, "latency": [asdict(r) for r in rows], "hits": hits}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=200, help="PDFs for the extraction runs")
+    parser.add_argument("--long-pages", type=int, default=500, help="pages of the long PDF")
+    parser.add_argument("--site-files", type=int, default=1000, help="PDFs on the site for the update runs")
+    parser.add_argument("--cases", type=int, default=100_000, help="cases in the search database")
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="generated files, kept between runs")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument("--json", type=Path, help="also write the measurements here")
+    args = parser.parse_args(argv)
+    sections = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    args.work.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    print(f"minutes benchmark: Python {platform.python_version()}, {os.cpu_count()} cores, work in {args.work}")
+    if "extraction" in sections:
+        extraction(report, args.work, args.files)
+    if "long" in sections:
+        long_pdf(report, args.work, args.long_pages)
+    if "update" in sections:
+        update(report, args.work, args.site_files)
+    if "search" in sections:
+        search(report, args.work, args.cases)
+    report.data["misses"] = report.misses
+    if args.json:
+        args.json.write_text(json.dumps(report.data, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\n{len(report.misses)} targets missed" + (": " + "; ".join(report.misses) if report.misses else ""))
+    return 1 if report.misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
