@@ -3,9 +3,7 @@ JSON API, on a database of many synthetic cases loaded through the real load pat
 
 from __future__ import annotations
 
-import socket
 import statistics
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +11,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bench.measure import minutes
+from tests.serving import serving
 
 # A fixed list: common and rare words, compounds found by a part, two-word searches.
 QUERIES = [
@@ -46,42 +44,6 @@ class Latency:
     requests: int
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`minutes serve --db` as a child process, until the block ends."""
-
-    def __init__(self, db: Path):
-        self.db = db
-
-    def __enter__(self) -> str:
-        port = _free_port()
-        self.proc = subprocess.Popen(
-            minutes("serve", "--db", str(self.db), "--port", str(port)),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/-/versions.json", timeout=2)
-                return base
-            except httpx.HTTPError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    self.proc.kill()
-                    raise RuntimeError(self.proc.stderr.read().decode()) from None
-                time.sleep(0.2)
-
-    def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -91,7 +53,7 @@ def measure_search(db: Path, rounds: int = 5) -> tuple[list[Latency], dict[str, 
     """Latency per endpoint over QUERIES × `rounds` (after one warm-up round), and the number of
     cases each query finds."""
     hits: dict[str, int] = {}
-    with Server(db) as base, httpx.Client(base_url=base, timeout=30) as client:
+    with serving(db=db) as base, httpx.Client(base_url=base, timeout=30) as client:
         times: dict[str, list[float]] = {name: [] for name in endpoints("x")}
         for round_ in range(rounds + 1):
             for query in QUERIES:

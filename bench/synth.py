@@ -14,6 +14,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from tests.pdfs import MeetingPdf
+
 COMMITTEES = [
     "Strategisk samarbeidsutvalg",
     "FSU rekruttering og stabilisering",
@@ -67,24 +69,6 @@ class Spec:
 
 def _person(rng: random.Random) -> tuple[str, str]:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ORGS)
-
-
-class _Doc(FPDF):
-    def __init__(self, header: str):
-        super().__init__(format="A4")
-        self.header_text = header
-        self.set_auto_page_break(auto=True, margin=20)
-
-    def header(self) -> None:
-        self.set_font("Helvetica", size=9)
-        self.set_xy(20, 10)
-        self.cell(0, 5, self.header_text)
-        self.set_y(25)
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", size=9)
-        self.cell(0, 5, f"Side {self.page_no()}", align="C")
 
 
 def _text(pdf: FPDF, text: str, size: float = 11, bold: bool = False) -> None:
@@ -148,7 +132,7 @@ def _case(pdf: FPDF, spec: Spec, number: int, rng: random.Random) -> None:
 def make_pdf(path: Path, spec: Spec, seed: int, min_pages: int = 0) -> Path:
     """One meeting document; with `min_pages`, cases are added until it is that long."""
     rng = random.Random(seed)
-    pdf = _Doc(f"Helsefellesskapet Syntetisk - {spec.committee}")
+    pdf = MeetingPdf(f"Helsefellesskapet Syntetisk - {spec.committee}", page_label="Side {}")
     pdf.add_page()
     word = "Referat møte" if spec.kind == "minutes" else "Innkalling til møte"
     _text(pdf, f"{word} {rng.randint(1, 6)}/{spec.date.year} {spec.committee}", size=16, bold=True)

@@ -9,10 +9,12 @@ from fpdf import FPDF
 LABEL_X, VALUE_X = 20, 95  # mm: the two columns of a borderless label table
 
 
-class _Doc(FPDF):
-    def __init__(self, header_text: str | None = None):
+class MeetingPdf(FPDF):
+    """A4, a running header when given, the page number in the footer ("{}" in `page_label`)."""
+
+    def __init__(self, header_text: str | None = None, page_label: str = "{}"):
         super().__init__(format="A4")
-        self.header_text = header_text
+        self.header_text, self.page_label = header_text, page_label
         self.set_auto_page_break(auto=True, margin=20)
 
     def header(self) -> None:
@@ -25,7 +27,7 @@ class _Doc(FPDF):
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font("Helvetica", size=9)
-        self.cell(0, 5, str(self.page_no()), align="C")
+        self.cell(0, 5, self.page_label.format(self.page_no()), align="C")
 
 
 def _text(pdf: FPDF, text: str, size: float = 11, bold: bool = False, x: float = 20, h: float = 6) -> None:
@@ -48,7 +50,7 @@ def _label(pdf: FPDF, label: str, value: str) -> None:
 
 def agenda_with_label_tables(path: Path, pages: int = 2) -> Path:
     """An agenda whose case headings are borderless "Sak:" / "Tittel:" tables, with a running header."""
-    pdf = _Doc("Helsefellesskapet Testby - Faglig samarbeidsutvalg for barn og unge")
+    pdf = MeetingPdf("Helsefellesskapet Testby - Faglig samarbeidsutvalg for barn og unge")
     pdf.add_page()
     _text(pdf, "Møte 3/2024 FSU barn og unge", size=16, bold=True)
     _label(pdf, "Tid:", "12.03.2024, kl. 10.00-12.00")
@@ -66,7 +68,7 @@ def agenda_with_label_tables(path: Path, pages: int = 2) -> Path:
 
 def minutes_with_attendee_table(path: Path) -> Path:
     """Minutes whose attendees stand in a ruled table, followed by bold "Sak NN/YYYY:" headings."""
-    pdf = _Doc()
+    pdf = MeetingPdf()
     pdf.add_page()
     _text(pdf, "Referat møte 1-2024 FSU psykisk helse og rus", size=16, bold=True)
     _label(pdf, "Møtetid:", "10.01.2024 kl. 13.00-15.00")
@@ -125,7 +127,7 @@ def scanned_copy(source: Path, target: Path, dpi: int = 200) -> Path:
 
 def label_at_same_height_near_the_bottom_of_two_pages(path: Path) -> Path:
     """Regression: "Vedtak:" standing at the same height low on two pages was taken for a footer."""
-    pdf = _Doc()
+    pdf = MeetingPdf()
     for n in (1, 2):
         pdf.add_page()
         _text(pdf, f"Sak 0{n}/2024: Sak nummer {n}", bold=True)
