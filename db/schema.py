@@ -251,3 +251,12 @@ def m007_word_index(db: Database) -> None:
     for table in ("cases", "decisions", "documents"):
         db[table].disable_fts()
     index.rebuild(db)
+
+
+@migrations()
+def m008_people_references_indexed(db: Database) -> None:
+    """Indexes on the documents' chair and minute taker: people are rebuilt on every load, and
+    each person deleted or inserted under a deferred foreign key made SQLite scan every document
+    for references to it (most of the time of a nightly update that found a few new files)."""
+    db["documents"].create_index(["chair_person_id"], if_not_exists=True)
+    db["documents"].create_index(["minute_taker_person_id"], if_not_exists=True)

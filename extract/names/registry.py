@@ -283,18 +283,20 @@ def _blocks(entities: list[_Entity]) -> dict[str, set[int]]:
 def _candidates(entities: list[_Entity]) -> list[tuple[float, str, int, int]]:
     """Pairs of entities whose names fit one person, best first, in a fixed order."""
     blocks = _blocks(entities)
+    names = [e.name for e in entities]  # a block of a common given name pairs each entity many times
+    keys = [e.key for e in entities]
     seen: set[tuple[int, int]] = set()
     found = []
     for block in sorted(blocks):
         members = sorted(blocks[block])
         for k, x in enumerate(members):
             for y in members[k + 1 :]:
-                if (x, y) in seen or entities[x].key == entities[y].key:
+                if (x, y) in seen or keys[x] == keys[y]:
                     continue
                 seen.add((x, y))
-                if fit := compatible(entities[x].name, entities[y].name):
+                if fit := compatible(names[x], names[y]):
                     found.append((fit[1], fit[0], x, y))
-    found.sort(key=lambda c: (-c[0], entities[c[2]].key, entities[c[3]].key))
+    found.sort(key=lambda c: (-c[0], keys[c[2]], keys[c[3]]))
     return found
 
 
