@@ -48,7 +48,7 @@ def test_every_foreign_key_is_indexed(tmp_path):
             con.execute(f"pragma index_info('{index}')").fetchone()[2]
             for (index,) in con.execute("select name from pragma_index_list(?)", [table])
         }
-        for fk in con.execute("select \"from\" from pragma_foreign_key_list(?)", [table]):
+        for fk in con.execute('select "from" from pragma_foreign_key_list(?)', [table]):
             if fk[0] not in leading:
                 unindexed.append(f"{table}.{fk[0]}")
     assert unindexed == []
