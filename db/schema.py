@@ -247,7 +247,7 @@ def m006_document_text(db: Database) -> None:
 @migrations()
 def m007_word_index(db: Database) -> None:
     """The word-part index in place of the trigram one: ten to twenty times faster on words
-    common in the archive, words of two letters searchable, a third of the size (db.search)."""
+    common in the archive, words of two letters searchable, a database a third smaller (db.search)."""
     for table in ("cases", "decisions", "documents"):
         db[table].disable_fts()
     index.rebuild(db)
