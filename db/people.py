@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from extract.names.overrides import Overrides
+from extract.names.parse import name_key
 from extract.names.registry import Occurrence, Resolution, resolve
 
 
@@ -117,19 +118,13 @@ def refresh_people(db: Database, overrides: Overrides | None = None) -> Resoluti
     return res
 
 
-def known_name(db: Database, name: str) -> bool:
-    from extract.names.parse import name_key
-
-    key = name_key(name)
-    return any(name_key(row[0]) == key for row in db.execute("select distinct name from person_names"))
-
-
 def curate(db_path: Path, overrides_path: Path, action: str, a: str, b: str) -> Resolution:
     """Record a curated merge or split in the archive's overrides file and apply it at once."""
     db = Database(db_path)
     try:
+        known = {name_key(name) for (name,) in db.execute("select distinct name from person_names")}
         for name in (a, b):
-            if not known_name(db, name):
+            if name_key(name) not in known:
                 raise ValueError(f"no person is printed as {name!r} in this archive")
         overrides = Overrides.load(overrides_path)
         (overrides.add_merge if action == "merge" else overrides.add_split)(a, b)

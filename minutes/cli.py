@@ -357,6 +357,14 @@ def people_review(archive_dir: Path, as_json: bool) -> None:
         )
 
 
+def _curate(action: str, name_a: str, name_b: str, archive_dir: Path, done: str) -> None:
+    from db.people import curate
+
+    archive = _archive_db(archive_dir)
+    curate(archive.db_path, archive.people_overrides, action, name_a, name_b)
+    click.echo(f"{done} (kept in {archive.people_overrides})", err=True)
+
+
 @people.command("merge")
 @click.argument("name_a")
 @click.argument("name_b")
@@ -364,11 +372,7 @@ def people_review(archive_dir: Path, as_json: bool) -> None:
 @library_errors
 def people_merge(name_a: str, name_b: str, archive_dir: Path) -> None:
     """Record that two printed names are one person."""
-    from db.people import curate
-
-    archive = _archive_db(archive_dir)
-    curate(archive.db_path, archive.people_overrides, "merge", name_a, name_b)
-    click.echo(f"merged {name_a!r} and {name_b!r} (kept in {archive.people_overrides})", err=True)
+    _curate("merge", name_a, name_b, archive_dir, f"merged {name_a!r} and {name_b!r}")
 
 
 @people.command("split")
@@ -378,11 +382,7 @@ def people_merge(name_a: str, name_b: str, archive_dir: Path) -> None:
 @library_errors
 def people_split(name_a: str, name_b: str, archive_dir: Path) -> None:
     """Record that two printed names are different people."""
-    from db.people import curate
-
-    archive = _archive_db(archive_dir)
-    curate(archive.db_path, archive.people_overrides, "split", name_a, name_b)
-    click.echo(f"split {name_a!r} from {name_b!r} (kept in {archive.people_overrides})", err=True)
+    _curate("split", name_a, name_b, archive_dir, f"split {name_a!r} from {name_b!r}")
 
 
 if __name__ == "__main__":
