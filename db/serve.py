@@ -6,6 +6,7 @@ without a restart; an immutable file that changes under SQLite can give wrong an
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -67,12 +68,18 @@ def serve(
     get: str | None = None,
     base_url: str = "/",
 ) -> int:
-    """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test)."""
+    """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test).
+
+    Serving replaces this process with Datasette's, so that a stop signal (systemd, Ctrl-C, a
+    test's terminate) reaches the server itself instead of leaving it running, orphaned."""
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}; build the archive first")
     if not (base_url.startswith("/") and base_url.endswith("/")):
         raise ValueError(f"base URL must start and end with '/', got {base_url!r}")
     args = datasette_args(db_path, objects, host, port, base_url)
+    command = [sys.executable, "-m", "datasette", *args]
     if get:
-        args += ["--get", get]
-    return subprocess.call([sys.executable, "-m", "datasette", *args])
+        return subprocess.call([*command, "--get", get])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)

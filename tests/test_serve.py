@@ -67,3 +67,12 @@ def test_a_file_loaded_while_serving_is_found_without_a_restart(built_archive, t
         load_all(db, [(extraction, [])])
         db.close()
         assert [r["number"] for r in json.loads(get(search)[2])] == ["77/2031"]
+
+
+def test_stopping_minutes_serve_stops_datasette(built_archive):
+    """Regression: `minutes serve` ran Datasette as a child, so terminating it (as systemd or a
+    test does) left the server running, orphaned, still holding the port."""
+    with serving(built_archive.root) as base:
+        pass
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(base + "/-/versions.json", timeout=2)
