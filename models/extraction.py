@@ -38,6 +38,7 @@ class Case:
     number: str  # NN/YYYY
     title: str
     prefix: str | None = None  # case-type prefix such as "PS", "RS"
+    number_printed: str | None = None  # the number as printed: "Sak 041-2010", "PS 30/09", "1."
     proposed_decisions: list[str] = field(default_factory=list)
     adopted_decision: str | None = None
     page: int | None = None

@@ -1,12 +1,19 @@
 """Cases: find case headings in every layout of the genre and cut a document into cases.
 
-Three kinds of heading are recognised:
-  * label rows: "Sak: 08/23" followed by "Tittel: Innkalling og dagsorden";
+Candidate headings are told by typography and position *and* by a numbering pattern:
+  * label rows: "Sak: 08/23" (or "Sak nr.: 2/2004") followed by "Tittel:" / "Navn på sak:";
   * styled headings: a bold or larger line starting with a case number, "20/24 Title",
-    "Sak 01/2023: Title", "PS 12/24 – Title", whose title may wrap onto a second line;
-  * list entries: "Sak 08/23 Title" lines in the "Saksliste" at the top of an agenda.
+    "Sak 01/2023: Title", "PS 12/24 – Title", "ST 2010/69 Title", "Sak 041-2010 TITLE", whose
+    title may wrap onto a second line, or stand alone on the next line;
+  * list entries: "Sak 08/23 Title" lines, or rows of a table with a case-number column, in
+    the agenda list ("Saksliste", "Sakliste", "Sakskart", "Dagsorden");
+  * case forms: a table whose header names a case-number column ("Utvalg | Møtedato |
+    Saksnr.") with the title set as a heading right after (or before) the table;
+  * items numbered without a year ("1. Title", "Sak 3 Title"), only where the document has no
+    other numbering, they are styled as headings and count up from one by one.
 A list entry and a section with the same number are one case: the section's heading gives
 the title (as printed in the case's own heading), the list fills in cases without a section.
+A heading in the body that the document's own list does not name needs heading typography.
 """
 
 from __future__ import annotations
@@ -14,25 +21,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
-from extract.segment.text import case_number, clean
+from extract.segment.numbers import RANGE, CaseNo, cell_number, parse_heading_number, parse_unnumbered_year
+from extract.segment.tables import columns, is_row, text_under
+from extract.segment.text import clean
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
-    CASE_HEADING,
+    BODY_COLUMN,
     CASE_LABEL,
     CASE_LIST_HEADING,
-    CASE_NUMBER_CELL,
+    DATE_COLUMN,
+    NUMBER_COLUMN,
     PROPOSAL_LABEL,
+    TITLE_COLUMN,
     TITLE_LABEL,
 )
 from models.layout import Line
 
-_NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
-_SEP = r"\s*(?:[:.\-–—]\s*)?"
-
-
 MARGIN_TOLERANCE = 4.0
+_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
+TABLE_COLUMNS = {"number": NUMBER_COLUMN, "title": TITLE_COLUMN, "body": BODY_COLUMN, "date": DATE_COLUMN}
+# Heading kinds by how much a case's own section says: the section's heading wins over a list entry.
+RANK = {"label": 3, "form": 3, "styled": 3, "bare": 2, "list": 0}
 
 
 def left_margin(lines: list[Line]) -> float:
@@ -45,11 +57,17 @@ def left_margin(lines: list[Line]) -> float:
 class Heading:
     index: int  # position of the heading's first line in the document's lines
     end: int  # position after the heading's last line (title continuation included)
-    number: str
-    prefix: str | None
+    case_no: CaseNo
     title: str
-    kind: str  # "label", "styled", "list"
+    kind: str  # "label", "styled", "form", "bare", "list"
     page: int
+    body: str | None = None  # the committee named in a case form's table
+    date: str | None = None  # the meeting date printed in a case form's table
+    number: str = ""  # normalized NN/YYYY, set once the meeting's year is known
+
+    @property
+    def prefix(self) -> str | None:
+        return self.case_no.prefix
 
 
 @dataclass(slots=True)
@@ -58,18 +76,25 @@ class CaseSpan:
     lines: list[Line] = field(default_factory=list)  # the case's text after its heading
 
 
-def _prefix(m: re.Match[str]) -> str | None:
-    p = m.group("prefix")
-    if not p or p.lower() in {"sak", "sag"}:
-        return None
-    return p.upper() if len(p) <= 3 else p
+def is_case_heading(text: str) -> bool:
+    """Whether `text` reads as a case heading: a case number, then a title ("PS 3/24 Budsjett")."""
+    parsed = parse_heading_number(clean(text))
+    return parsed is not None and bool(_title_rest(parsed[1]))
 
 
-def _match(text: str) -> re.Match[str] | None:
-    m = CASE_HEADING.match(clean(text))
-    if not m or case_number(m.group("num"), m.group("year")) is None:
+def _title_rest(rest: str) -> str:
+    return _SEP.sub("", rest, count=1).strip()
+
+
+def _match(text: str) -> tuple[CaseNo, str] | None:
+    text = clean(text)
+    if RANGE.match(text) or RANGE.search(text[:30]):
         return None
-    return m
+    parsed = parse_heading_number(text)
+    if parsed is None:
+        return None
+    number, rest = parsed
+    return number, _title_rest(rest)
 
 
 def _is_label(line: Line) -> bool:
@@ -77,28 +102,116 @@ def _is_label(line: Line) -> bool:
 
 
 def _label_heading(lines: list[Line], i: int) -> Heading | None:
-    """ "Sak: | 08/23" then, within a few rows, "Tittel: | …"."""
+    """ "Sak: | 08/23" then, within a few rows, "Tittel: | …" (continued under its column)."""
     lv = label_value(lines[i])
-    if not lv or not CASE_LABEL.match(lv[0] + ":"):
+    if not lv or not CASE_LABEL.match(lv[0] + ":") or RANGE.search(lv[1]):
         return None
-    m = re.match(rf"^{_NUM}{_SEP}(?P<title>.*)$", lv[1])
-    if not m or case_number(m.group("num"), m.group("year")) is None:
+    parsed = parse_heading_number(lv[1], strict=False)
+    if parsed is None:
         return None
-    title, end = m.group("title"), i + 1
+    number, rest = parsed
+    title, end = _title_rest(rest), i + 1
     for j in range(i + 1, min(i + 4, len(lines))):
         tv = label_value(lines[j])
         if tv and TITLE_LABEL.match(tv[0] + ":") and not CASE_LABEL.match(tv[0] + ":"):
-            title, end = tv[1], j + 1
+            parts, end = [tv[1]], j + 1
+            value_x = lines[j].cells[-1].x0 if len(lines[j].cells) >= 2 else None
+            while end < len(lines) and value_x is not None and _continues_value(lines[end], lines[end - 1], value_x):
+                parts.append(lines[end].text)
+                end += 1
+            title = _join_title(parts)
             break
-    return Heading(
-        index=i,
-        end=end,
-        number=case_number(m.group("num"), m.group("year")) or "",
-        prefix=None,
-        title=clean(title),
-        kind="label",
-        page=lines[i].page,
+    return Heading(index=i, end=end, case_no=number, title=clean(title), kind="label", page=lines[i].page)
+
+
+def _continues_value(line: Line, prev: Line, value_x: float) -> bool:
+    """A line set under the value column of a label row, with nothing in the label column."""
+    return (
+        not line.rule
+        and not line.table
+        and line.page == prev.page
+        and len(line.cells) == 1
+        and abs(line.x0 - value_x) <= 3.0
     )
+
+
+def _join_title(parts: list[str]) -> str:
+    """Title lines under one label, each perhaps a dash item ("- Protokoll fra …")."""
+    items = [re.sub(r"^[-–•]\s+", "", clean(p)) for p in parts if clean(p)]
+    if len(items) > 1 and all(re.match(r"^[-–•]\s", clean(p)) for p in parts):
+        return " - ".join(items)
+    return " ".join(items)
+
+
+def _title_like(line: Line, body: float) -> bool:
+    """A line that can be a case's title: set as a heading, not a label, a number or a table row."""
+    text = clean(line.text)
+    return (
+        not line.rule
+        and not line.table
+        and is_heading_style(line, body)
+        and any(ch.isalpha() for ch in text)
+        and not text.endswith(":")
+        and not _is_label(line)
+        and _match(text) is None
+    )
+
+
+def _form_title(lines: list[Line], start: int, end: int, body: float) -> tuple[str, int, int]:
+    """The title of a case form: the heading right after its table, or else right before it.
+    Returns (title, first index, end index) of the heading block including the table."""
+    if end < len(lines) and _title_like(lines[end], body) and lines[end].page == lines[end - 1].page:
+        stop = _continuation(lines, end + 1, lines[end], same_style=True)
+        return clean(" ".join(lines[k].text for k in range(end, stop))), start, stop
+    before = start - 1
+    if before >= 0 and _title_like(lines[before], body) and lines[before].page == lines[start].page:
+        return clean(lines[before].text), before, end
+    return "", start, end
+
+
+def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Heading], int] | None:
+    """Rows under a header row that names a case-number column: agenda entries where the
+    header has a title column, else a case form (number, committee, date) titled by the
+    heading next to it."""
+    header = lines[i]
+    if not is_row(header) or any(cell_number(c.text) for c in header.cells):
+        return None
+    cols = columns(header, TABLE_COLUMNS)
+    if "number" not in cols or len(cols) < 2:
+        return None
+    headings: list[Heading] = []
+    j = i + 1
+    while j < len(lines) and is_row(lines[j]):
+        row = lines[j]
+        number = cell_number(text_under(row, cols["number"]))
+        if number is None:
+            break
+        title = text_under(row, cols["title"]).rstrip(":").strip() if "title" in cols else ""
+        kind = "list" if "title" in cols else "form"
+        headings.append(
+            Heading(
+                index=j,
+                end=j + 1,
+                case_no=number,
+                title=title,
+                kind=kind,
+                page=row.page,
+                body=text_under(row, cols["body"]) or None if "body" in cols else None,
+                date=text_under(row, cols["date"]) or None if "date" in cols else None,
+            )
+        )
+        j += 1
+    if not headings:
+        return None
+    if headings[0].kind == "form":
+        stop = j
+        while stop < len(lines) and lines[stop].table:
+            stop += 1  # the rest of the form's table (archive and officer rows)
+        title, first, end = _form_title(lines, i, stop, body)
+        form = headings[0]
+        form.index, form.end, form.title = first, end, title
+        return [form], end
+    return headings, j
 
 
 def _cell_heading(lines: list[Line], i: int) -> Heading | None:
@@ -107,24 +220,23 @@ def _cell_heading(lines: list[Line], i: int) -> Heading | None:
     cells = [c for c in line.cells if clean(c.text)]
     if len(cells) < 2:
         return None
-    m = CASE_NUMBER_CELL.match(clean(cells[0].text))
-    if not m or case_number(m.group("num"), m.group("year")) is None:
+    number = cell_number(clean(cells[0].text))
+    if number is None:
         return None
     return Heading(
         index=i,
         end=i + 1,
-        number=case_number(m.group("num"), m.group("year")) or "",
-        prefix=_prefix(m),
+        case_no=number,
         title=clean(cells[1].text).rstrip(":").strip(),
         kind="styled" if line.bold else "list",
         page=line.page,
     )
 
 
-def _number_only_heading(lines: list[Line], i: int, m: re.Match[str], body: float) -> Heading | None:
+def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float, explicit: bool) -> Heading | None:
     """ "Sak 12/24" alone on its line, the title on the next: both set as headings."""
     line = lines[i]
-    if not (is_heading_style(line, body) or m.group("word") or m.group("prefix")):
+    if not (is_heading_style(line, body) or explicit):
         return None
     j = i + 1
     if j >= len(lines) or lines[j].rule or lines[j].page != line.page or _match(lines[j].text):
@@ -136,8 +248,7 @@ def _number_only_heading(lines: list[Line], i: int, m: re.Match[str], body: floa
     return Heading(
         index=i,
         end=end,
-        number=case_number(m.group("num"), m.group("year")) or "",
-        prefix=_prefix(m),
+        case_no=number,
         title=clean(" ".join(lines[k].text for k in range(j, end))).rstrip(":").strip(),
         kind="styled",
         page=line.page,
@@ -151,8 +262,9 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
         nxt = lines[j]
         if (
             nxt.rule
+            or nxt.table
             or nxt.page != like.page
-            or starts_paragraph(nxt)
+            or (starts_paragraph(nxt) and not (same_style and _wrapped(nxt, like)))
             or _match(nxt.text)
             or _is_label(nxt)
             or (same_style and (nxt.bold != like.bold or abs(nxt.size - like.size) > 0.5))
@@ -161,6 +273,63 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
             break
         j += 1
     return j
+
+
+def _wrapped(line: Line, like: Line) -> bool:
+    """A heading's wrapped line sits closer to it than a paragraph's white space."""
+    return line.gap_before is not None and line.gap_before < 0.5 * max(like.size, 1)
+
+
+def _styled_heading(
+    lines: list[Line], i: int, body: float, in_list: bool, margin: float, plain: bool
+) -> Heading | None:
+    line = lines[i]
+    matched = _match(line.text)
+    if matched is None:
+        return None
+    number, title = matched
+    explicit = number.printed[:1].isalpha()  # a case word or prefix stands before the number
+    if not title:
+        return _number_only_heading(lines, i, number, body, explicit)
+    styled = is_heading_style(line, body)
+    # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
+    upper = title[:1].isupper()
+    explicit = explicit and upper
+    # Bare numbers in unstyled text: at the left margin, opening a paragraph (an indented
+    # "26/22 …" is a list item whose bullet OCR did not see).
+    bare = (
+        plain
+        and upper
+        and (line.gap_before is None or starts_paragraph(line))
+        and abs(line.x0 - margin) <= MARGIN_TOLERANCE
+    )
+    if not (styled or in_list or explicit or bare):
+        return None
+    kind = "styled" if styled else "list"
+    plain_only = bare and not (styled or in_list or explicit)
+    end = i + 1 if plain_only else _continuation(lines, i + 1, line, same_style=styled)
+    title = " ".join([title, *(lines[k].text for k in range(i + 1, end))])
+    return Heading(
+        index=i, end=end, case_no=number, title=clean(title).rstrip(":").strip(), kind=kind, page=line.page
+    )
+
+
+def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, in_list: bool) -> Heading | None:
+    """ "1. Demokratimesterskapet", "Sak 3 Budsjett": an item numbered without a year, set as a
+    heading at the left margin (or listed in the agenda)."""
+    line = lines[i]
+    parsed = parse_unnumbered_year(clean(line.text))
+    if parsed is None:
+        return None
+    number, rest = parsed
+    title = _title_rest(rest)
+    if not title[:1].isupper() or len(line.cells) > 2:
+        return None
+    if not (in_list or (is_heading_style(line, body) and abs(line.x0 - margin) <= MARGIN_TOLERANCE)):
+        return None
+    end = _continuation(lines, i + 1, line, same_style=True)
+    title = clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip()
+    return Heading(index=i, end=end, case_no=number, title=title, kind="list" if in_list else "bare", page=line.page)
 
 
 def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[Heading]:
@@ -182,76 +351,121 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
             in_list = False
             i = h.end
             continue
+        if found := _table_headings(lines, i, body):
+            table, i = found
+            headings.extend(table)
+            continue
         if h := _cell_heading(lines, i):
             headings.append(h)
             i = h.end
             continue
-        m = _match(text) if not line.rule else None
-        if m and not m.group("title").strip() and (h := _number_only_heading(lines, i, m, body)):
+        h = _styled_heading(lines, i, body, in_list, margin, plain) if not line.rule else None
+        if h is None and not line.rule:
+            h = _unnumbered_heading(lines, i, body, margin, in_list)
+        if h is not None:
             headings.append(h)
-            in_list = False
+            if h.kind != "list":
+                in_list = False
             i = h.end
             continue
-        if m and m.group("title").strip():
-            styled = is_heading_style(line, body)
-            # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
-            upper = m.group("title")[:1].isupper()
-            explicit = bool(m.group("word") or m.group("prefix")) and upper
-            # Bare numbers in unstyled text: at the left margin, opening a paragraph (an indented
-            # "26/22 …" is a list item whose bullet OCR did not see).
-            bare = (
-                plain
-                and upper
-                and (line.gap_before is None or starts_paragraph(line))
-                and abs(line.x0 - margin) <= MARGIN_TOLERANCE
-            )
-            if styled or in_list or explicit or bare:
-                kind = "styled" if styled else "list"
-                plain_only = bare and not (styled or in_list or explicit)
-                end = i + 1 if plain_only else _continuation(lines, i + 1, line, same_style=styled)
-                title = " ".join([m.group("title"), *(lines[k].text for k in range(i + 1, end))])
-                headings.append(
-                    Heading(
-                        index=i,
-                        end=end,
-                        number=case_number(m.group("num"), m.group("year")) or "",
-                        prefix=_prefix(m),
-                        title=clean(title).rstrip(":").strip(),
-                        kind=kind,
-                        page=line.page,
-                    )
-                )
-                i = end
-                continue
-        elif in_list and text and starts_paragraph(line) and not m:
+        if in_list and text and starts_paragraph(line) and not line.table:
             in_list = False
         i += 1
-    return headings
+    return _one_scheme(headings)
+
+
+def _one_scheme(headings: list[Heading]) -> list[Heading]:
+    """Items numbered without a year are cases only where nothing else is numbered, and only when
+    they count up one by one from one, as an agenda's items do (not decision points)."""
+    unnumbered = [h for h in headings if h.case_no.year is None]
+    if not unnumbered:
+        return headings
+    dated = [h for h in headings if h.case_no.year is not None]
+    if dated:
+        return dated
+    nums = [h.case_no.num for h in unnumbered if h.kind != "list"]
+    listed = [h.case_no.num for h in unnumbered if h.kind == "list"]
+    if not _counts_up(nums) and not _counts_up(listed):
+        return []
+    return unnumbered
+
+
+def _counts_up(nums: list[int]) -> bool:
+    return len(nums) >= 2 and nums[0] == 1 and all(b == a + 1 for a, b in pairwise(nums))
 
 
 def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[CaseSpan]:
-    """One span per case number, in order of first appearance, from the richest heading.
+    """One span per case, in order of first appearance, from the richest heading.
 
     `plain` for text whose style cannot be trusted (OCR): bare "12/24 Title" lines count too."""
     headings = [] if plain else find_headings(lines, body)
-    if plain or not any(h.kind in ("label", "styled") for h in headings):
+    if plain or not any(h.kind in ("label", "styled", "form", "bare") for h in headings):
         headings = find_headings(lines, body, plain=True)
+    headings = _merge_adjacent(headings)
+    for h in headings:
+        h.number = h.case_no.normalized() or ""
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
         spans.append(CaseSpan(heading=h, lines=lines[h.end : stop]))
-    rank = {"label": 2, "styled": 2, "list": 0}
-    best: dict[tuple[str | None, str], CaseSpan] = {}
-    order: list[tuple[str | None, str]] = []
+    best: dict[tuple, CaseSpan] = {}
+    order: list[tuple] = []
     for span in spans:
-        key = (span.heading.prefix, span.heading.number)
+        key = _key(span.heading, best)
         if key not in best:
             best[key] = span
             order.append(key)
             continue
         old = best[key]
-        new_score = (rank[span.heading.kind], len(span.lines))
-        old_score = (rank[old.heading.kind], len(old.lines))
-        if new_score > old_score:
+        if (RANK[span.heading.kind], len(span.lines)) > (RANK[old.heading.kind], len(old.lines)):
+            if not span.heading.title:
+                span.heading.title = old.heading.title
             best[key] = span
+        elif not old.heading.title:
+            old.heading.title = span.heading.title
     return [best[k] for k in order]
+
+
+def _key(h: Heading, seen: dict[tuple, CaseSpan]) -> tuple:
+    """A listed "030/09" and the section "PS 30/09" are one case: a number printed without a
+    prefix joins the one case with that number and a prefix, and the other way round."""
+    prefix, num, year = h.case_no.key
+    same = [k for k in seen if k[1:] == (num, year)]
+    if prefix is None and len(same) == 1:
+        return same[0]
+    if prefix is not None and (None, num, year) in seen:
+        return (None, num, year)
+    return prefix, num, year
+
+
+def _merge_adjacent(headings: list[Heading]) -> list[Heading]:
+    """A case form printed twice in a row (the case's own table, then the committee's) is one heading."""
+    out: list[Heading] = []
+    for h in headings:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == h.kind == "form" and prev.case_no.key == h.case_no.key:
+            prev.end = h.end
+            prev.title = prev.title or h.title
+            prev.body = prev.body or h.body
+            prev.date = prev.date or h.date
+            continue
+        out.append(h)
+    return out
+
+
+def number_cases(spans: list[CaseSpan], meeting_year: int | None) -> list[CaseSpan]:
+    """Each span's number as NN/YYYY once the meeting's year is known; spans whose number
+    cannot be dated are dropped."""
+    kept = []
+    for span in spans:
+        number = span.heading.case_no.normalized(meeting_year)
+        if number is None:
+            continue
+        span.heading.number = number
+        kept.append(span)
+    return kept
+
+
+def printed_years(spans: list[CaseSpan]) -> list[int]:
+    """The years the document's case numbers print (two digits made four)."""
+    return [y for s in spans if (y := s.heading.case_no.key[2]) is not None]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.segment.lines import is_heading_style, starts_paragraph
+from extract.segment.numbers import parse_heading_number
 from extract.segment.text import LIST_MARKER, clean, join_lines
-from extract.segment.vocabulary import ADOPTED_LABEL, CASE_HEADING, PROPOSAL_LABEL, SECTION_LABEL
+from extract.segment.vocabulary import ADOPTED_LABEL, PROPOSAL_LABEL, SECTION_LABEL
 from models.layout import Line
 
 
@@ -52,7 +53,7 @@ def _ends_block(
     text = clean(line.text)
     if line.rule or SECTION_LABEL.match(text):
         return True
-    if is_heading_style(line, body) and CASE_HEADING.match(text):
+    if is_heading_style(line, body) and parse_heading_number(text) is not None:
         return True
     if prev_text is None:  # the first line of the block
         return False

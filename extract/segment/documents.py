@@ -15,7 +15,7 @@ from extract.names.mentions import find_mentions
 from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance
 from extract.segment.bodies import body_from_header, body_from_title
-from extract.segment.cases import CaseSpan, split_cases
+from extract.segment.cases import CaseSpan, number_cases, printed_years, split_cases, is_case_heading
 from extract.segment.decisions import find_decisions
 from extract.segment.lines import body_size, is_title_style
 from extract.segment.meeting import parse_meeting
@@ -24,7 +24,6 @@ from extract.segment.text import clean
 from extract.segment.vocabulary import (
     AGENDA_TITLE,
     CASE_DOCUMENT_TITLE,
-    CASE_HEADING,
     CASE_LIST_HEADING,
     MINUTES_TITLE,
 )
@@ -49,7 +48,7 @@ def _title_index(page: Page, body: float) -> int | None:
     text_lines = [i for i, ln in enumerate(page.lines) if ln.text and not ln.rule][:TITLE_SEARCH_LINES]
     for i in text_lines:
         line = page.lines[i]
-        if is_title_style(line, body) and not CASE_HEADING.match(clean(line.text)):
+        if is_title_style(line, body) and not is_case_heading(line.text):
             return i
     return None
 
@@ -79,7 +78,7 @@ def title_of(lines: list[Line], body: float) -> str | None:
     """The first title-sized line among the first lines, with its wrapped continuation."""
     text_lines = [ln for ln in lines if ln.text and not ln.rule]
     for k, line in enumerate(text_lines[:TITLE_SEARCH_LINES]):
-        if is_title_style(line, body) and not CASE_HEADING.match(clean(line.text)):
+        if is_title_style(line, body) and not is_case_heading(line.text):
             parts = [line.text]
             for nxt in text_lines[k + 1 :]:
                 if abs(nxt.size - line.size) > 0.5 or nxt.bold != line.bold or nxt.page != line.page:
@@ -138,9 +137,14 @@ def build_document(part: Part, body: float) -> Document:
     attendance = find_attendance(preamble, body, committee)
     known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)
-    cases = [_case(span, body, first_names) for span in spans]
     header_lines = lines[:MEETING_SEARCH_LINES]
-    meeting = parse_meeting(header_lines, title, _case_year(cases))
+    meeting = parse_meeting(header_lines, title, _case_year(printed_years(spans)))
+    # Items numbered without a year are a meeting's cases only in dated minutes or agendas.
+    unnumbered = spans and all(s.heading.case_no.year is None for s in spans)
+    if unnumbered and (meeting.date is None or kind_from_title(title) not in ("minutes", "agenda")):
+        spans = []
+    spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else _case_year(printed_years(spans)))
+    cases = [_case(span, body, first_names) for span in spans]
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
     kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
@@ -167,9 +171,8 @@ def build_document(part: Part, body: float) -> Document:
     return doc
 
 
-def _case_year(cases: list[Case]) -> int | None:
+def _case_year(years: list[int]) -> int | None:
     """The year most of the document's case numbers carry: the year of the meeting."""
-    years = [int(c.number[-4:]) for c in cases]
     return max(set(years), key=years.count) if years else None
 
 
@@ -182,6 +185,7 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
         number=h.number,
         title=h.title,
         prefix=h.prefix,
+        number_printed=h.case_no.printed,
         proposed_decisions=decisions.proposed,
         adopted_decision="\n".join(decisions.adopted) or None,
         page=h.page,

@@ -40,20 +40,32 @@ PLACE_LABEL = re.compile(r"^(?:sted|møtested|møtesteder|lokale|møterom|sted\s
 MEETING_NUMBER = re.compile(r"\bmøte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)(?![\d.])", I)
 
 # --- case headings ----------------------------------------------------------------------
-# A case-type prefix printed before the number in municipal systems (PS 12/24, RS 3/24).
-CASE_PREFIX = r"(?P<prefix>(?-i:PS|RS|FO|DS|OS|ES|MS|OR|VS|DR|IS|[ODVR]-sak))"
-# Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Sak:".
-CASE_WORD = r"(?:sak(?:\s*nr\.?)?|saksnr\.?|saksnummer|sag(?:\s*nr\.?)?|punkt)"
-CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
-TITLE_LABEL = re.compile(r"^(?:tittel|sakstittel|overskrift|emne|sak|titel)\s*:?$", I)
-_CASE_NUM = r"(?P<num>\d{1,3})\s*/\s*(?P<year>\d{4}|\d{2})(?![\d/])"
-_CASE_SEP = r"\s*(?:[:.\-–—]\s*)?"
-# A heading: "Sak 01/2023: Title", "Sak nr. 5/24 Title", "PS 12/24 Title", "20/24 Title".
-CASE_HEADING = re.compile(
-    rf"^(?:{CASE_PREFIX}\s+(?:{CASE_WORD}\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?{_CASE_NUM}{_CASE_SEP}(?P<title>.*)$", I
+# A case-type prefix printed right before the number in municipal and hospital systems: "PS 12/24",
+# "RS 3/24", "ST 2010/69", "FS-070/13". Capitals only, so that "Sak" is not one.
+CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{1,4}))"
+# References to the archive look like case numbers ("Arkivsak: 2009/857") and are not.
+ARCHIVE_REFERENCE = r"arkiv|journal|j\.?\s*post|dok\.?\s*id|vår\s+ref|deres\s+ref|saksmappe"
+# Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "K-sak".
+CASE_WORD = (
+    rf"(?:(?!{ARCHIVE_REFERENCE})(?:[a-zæøå]+-)?[a-zæøå]*?(?:sak|sag)(?:snr\.?|snummer|\s*nr\.?)?(?![a-zæøå])|punkt)"
 )
-# A table cell holding only a case number, the title standing in the next cell.
-CASE_NUMBER_CELL = re.compile(rf"^(?:{CASE_PREFIX}\s+|(?P<word>{CASE_WORD})\s*:?\s*)?{_CASE_NUM}\s*[:.]?$", I)
+CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
+# The row of a case form that holds the title: "Tittel:", "Navn på sak:", nynorsk "Saka gjeld:".
+TITLE_LABEL = re.compile(
+    r"^(?:tittel|sakstittel|overskrift|emne|sak|titel|navn\s+på\s+sak(?:en)?|namn\s+på\s+sak(?:a)?"
+    r"|sakens\s+tittel|saka\s+gjeld|saken\s+gjelder|sak(?:a|en)?\s+gjeld(?:er)?|gjeld|gjelder|vedrørende)\s*:?$",
+    I,
+)
+# Columns of a table with a header row: the case number, the title, the committee, the date.
+# Compared with spaces, dots, dashes and colons taken out ("SAKS- BEHANDLER" is "saksbehandler").
+NUMBER_COLUMN = re.compile(rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$", I)
+TITLE_COLUMN = re.compile(
+    r"^(?:sakstittel|tittel|sak|saker|innhold|navnpåsak|sakenstittel|emne|overskrift|sakstittelinnhold|titel)$", I
+)
+BODY_COLUMN = re.compile(
+    r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*)$", I
+)
+DATE_COLUMN = re.compile(r"^(?:møtedato|dato|møtedag)$", I)
 
 # --- decisions -------------------------------------------------------------------------
 _ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"
