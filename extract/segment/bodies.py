@@ -1,26 +1,48 @@
-"""Committee names: read from a document's title or running header, written one way.
+"""Committee names: read from a document's labels, title, case forms, sentences or running
+header, and written one way.
 
 "Møte 2-23 Strategisk samarbeidsutvalg (SSU)", "SSU sak 27/2024" and "Strategisk
 samarbeidsutvalg" are one body; "Faglig samarbeidsutvalg for rekruttering og stabilisering"
-is "FSU rekruttering og stabilisering", as the partnership writes it.
+is "FSU rekruttering og stabilisering", as the partnership writes it. A board is named by its
+enterprise: "Innkalling til styremøte" under the running header "HELSE NORD-TRØNDELAG HF" is
+"Styret i Helse Nord-Trøndelag HF". A name printed in capitals is written as the document
+writes it elsewhere, else in sentence case.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, clean
-from extract.segment.vocabulary import BODY_ABBREVIATIONS, FSU_LONG
+from extract.segment.lines import label_value
+from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, YEARLESS_DATE, clean
+from extract.segment.vocabulary import (
+    BOARD_WORD,
+    BODY_ABBREVIATIONS,
+    BODY_LABEL,
+    BODY_WORD,
+    FSU_LONG,
+    LOWER_CASE_WORDS,
+    ORGANISATION_LABEL,
+    UPPER_CASE_WORDS,
+)
+from models.layout import Line
 
 # Words of a title that say what the document is, not whose it is.
 _TITLE_WORDS = re.compile(
-    r"^(?:\w*møte(?:t|referat|innkalling|protokoll|bok)?|referat|protokoll|innkalling|saksliste|dagsorden"
-    r"|saksframlegg|saksfremlegg|til|fra|i|for|med|og|nr\.?|sak|ekstraordinært?|kl\.?|\d[\d/.\-:]*)$",
+    r"^(?:\w*møte(?:t|referat|innkalling|protokoll|bok)?|referat|protokoll|innkalling|saksliste|sakliste|dagsorden"
+    r"|sakskart|saksframlegg|saksfremlegg|sakspapir|til|fra|frå|i|for|med|og|nr\.?|sak|ekstraordinært?|kl\.?"
+    r"|\d[\d/.\-:]*)$",
     re.I,
 )
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CASE = re.compile(r"\b(?:sak|sakene)\s+\d{1,3}\s*/\s*\d{2,4}\b.*$", re.I)
 _PARTNERSHIP = re.compile(r"^helsefellesskapet\b", re.I)
+_FUNCTION_WORDS = {"i", "for", "og", "av", "til", "på", "med", "ved", "om", "fra", "frå"}
+_ORGANISATION_END = {"hf", "rhf", "iks", "kommune", "fylkeskommune", "kf", "as"}
+# "… møte i X", "styremøte i X", "møte i styret for X": X names the body or its enterprise.
+SENTENCE_LINES = 15  # a sentence announcing the meeting stands among the first lines
+_MEETING_OF = re.compile(r"\b(?:\w*møte|styret)\s+(?:i|for)\s+(?P<name>[^,.;:]+)", re.I)
 
 
 def canonical_body(name: str | None) -> str | None:
@@ -42,20 +64,128 @@ def canonical_body(name: str | None) -> str | None:
     return name
 
 
+def _names_a_body(name: str) -> bool:
+    """A committee's name has a committee word in it ("Formannskapet", "Regionrådet
+    Nordhordland") or is a known abbreviation; "februar i Kirkenes" is not one."""
+    return bool(BODY_WORD.search(name)) or any(w in BODY_ABBREVIATIONS for w in name.split())
+
+
+def is_board(name: str | None) -> bool:
+    """A name made only of a board's words: "STYRET", "styremøte", "Styresak"."""
+    words = [w for w in (name or "").split() if w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and all(BOARD_WORD.match(w) for w in words)
+
+
+def organisation(text: str | None) -> str | None:
+    """An enterprise or municipality named in `text`: "Helse Finnmark HF", "Os kommune",
+    "HELSE NORD-TRØNDELAG HF", "Helse Vest"."""
+    tokens = clean(text or "").replace(",", " , ").split()
+    for k, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in _ORGANISATION_END and k > 0:
+            start = k
+            while start > 0 and _name_word(tokens, start - 1):
+                start -= 1
+            if start < k:
+                return " ".join(tokens[start : k + 1])
+        if low == "helse" and k + 1 < len(tokens) and _capitalised(tokens[k + 1]):
+            end = k + 1
+            while end + 1 < len(tokens) and (
+                _capitalised(tokens[end + 1])
+                or (tokens[end + 1].lower() == "og" and end + 2 < len(tokens) and _capitalised(tokens[end + 2]))
+            ):
+                end += 1
+            if end + 1 < len(tokens) and tokens[end + 1].lower() in _ORGANISATION_END:
+                end += 1
+            return " ".join(tokens[k : end + 1])
+    return None
+
+
+def _capitalised(tok: str) -> bool:
+    return bool(tok[:1].isupper()) and tok.lower() not in _FUNCTION_WORDS and not BOARD_WORD.match(tok)
+
+
+def _name_word(tokens: list[str], k: int) -> bool:
+    tok = tokens[k]
+    if tok.lower() == "og":
+        return k > 0 and _capitalised(tokens[k - 1])
+    return _capitalised(tok)
+
+
+def board_of(org: str, text: str = "") -> str:
+    return f"Styret i {natural_case(org, text)}"
+
+
+def natural_case(name: str, text: str = "") -> str:
+    """ "KONTROLLUTVALGET I OS KOMMUNE" as the document writes it elsewhere, else "Kontrollutvalget
+    i Os kommune"; a name not in capitals is kept as printed."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters) or len(letters) <= 5:
+        return name
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+        found = m.group(0)
+        if found != name and found[:1].isupper():
+            return found
+    words = []
+    for k, word in enumerate(name.split()):
+        low = word.lower()
+        if word in UPPER_CASE_WORDS:
+            words.append(word)
+        elif k > 0 and low in LOWER_CASE_WORDS:
+            words.append(low)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)
+
+
 def body_from_title(title: str | None) -> str | None:
     """The committee named in a title such as "Referat møte 4-2024 FSU rekruttering og stabilisering"."""
+    return _resolve(_title_candidate(title))[0]
+
+
+def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
+    """(body, whether the name is a board's, the enterprise named) for a name read off a title.
+
+    "STYRET FOR HELSE NORDMØRE OG ROMSDAL HF" is a body as printed; "HELSE MIDT-NORGE RHF STYRET"
+    is the board of the enterprise; "Styresak" alone says only that a board is meant."""
+    if not candidate:
+        return None, False, None
+    org = organisation(candidate)
+    rest = clean(candidate.replace(org, " ")) if org else candidate
+    if is_board(rest):
+        if org and BOARD_WORD.match(candidate.split()[0]):
+            return canonical_body(candidate), True, org
+        return (board_of(org) if org else None), True, org
+    if org and not rest:
+        return None, False, org
+    if m := _MEETING_OF.search(candidate):
+        return _resolve(clean(m.group("name")))
+    if _names_a_body(candidate):
+        return canonical_body(candidate), False, None
+    return None, False, org
+
+
+def _title_candidate(title: str | None) -> str | None:
     if not title:
         return None
     text = NUMERIC_DATE.sub(" ", title)
     text = WRITTEN_DATE.sub(" ", text)
+    text = YEARLESS_DATE.sub(" ", text)
     text = _CASE.sub("", text)
     text = clean(_PARENS.sub(" ", text))
     words = text.split()
     stripped: list[str] = []
-    while words and _TITLE_WORDS.match(words[0]):
+    while words and _TITLE_WORDS.match(words[0]) and not BOARD_WORD.match(words[0]):
         stripped.append(words.pop(0))
-    while words and _TITLE_WORDS.match(words[-1]):
+    while words and _TITLE_WORDS.match(words[-1]) and not BOARD_WORD.match(words[-1]):
         words.pop()
+    # "… styremøte i Kirkenes": a place after the meeting, not a body or an enterprise.
+    for k, word in enumerate(words):
+        if word.lower() in ("i", "på") and k > 0:
+            tail = " ".join(words[k + 1 :])
+            if not _names_a_body(tail) and not organisation(tail):
+                words = words[:k]
+                break
     if not words:
         # "Referat fra partnerskapsmøtet": the meeting itself is the body.
         named = [
@@ -65,7 +195,9 @@ def body_from_title(title: str | None) -> str | None:
     name = " ".join(words)
     if not name or _PARTNERSHIP.match(name) or len(words) > 10:
         return None
-    return canonical_body(name)
+    if not _names_a_body(name) and not organisation(name):
+        return None
+    return name
 
 
 def body_from_header(header: str | None) -> str | None:
@@ -77,7 +209,67 @@ def body_from_header(header: str | None) -> str | None:
         if re.search(r"samarbeidsutvalg|utvalg\b|rådet\b|råd\b|\bFSU\b|\bSSU\b", part, re.I):
             # "Strategisk samarbeidsutvalg Faglig samarbeidsutvalg for X": the last body named.
             pieces = re.split(r"(?=\b(?:Faglig|Strategisk|Overordnet)\s+samarbeidsutvalg)", part)
-            return canonical_body(pieces[-1].strip() or part)
+            name = pieces[-1].strip() or part
+            if "," in name:
+                return None  # "Regionrådet Austrheim, Fedje, …" lists members, not a committee's name
+            return canonical_body(name)
+    return None
+
+
+def body_from_sentence(lines: Iterable[str]) -> tuple[str | None, str | None]:
+    """(body, enterprise) from a sentence such as "Det avholdes styremøte i Helse Finnmark HF"."""
+    for text in lines:
+        for m in _MEETING_OF.finditer(clean(text)):
+            body, _, org = _resolve(clean(m.group("name")))
+            if body or org:
+                return body, org
+    return None, None
+
+
+def find_body(
+    header_lines: list[Line],
+    preamble: list[Line],
+    title: str | None,
+    block: list[str],
+    forms: list[str],
+    header: str | None,
+    footer: str | None,
+    text: str,
+) -> str | None:
+    """The committee a document belongs to, from the most explicit place that names it: a label
+    row ("Utvalg:", "Styre:"), the title and the lines around it, a case form's committee column,
+    a sentence announcing the meeting, the running header; a board by its enterprise."""
+    org: str | None = None
+    for line in header_lines:
+        lv = label_value(line)
+        if not lv or not lv[1]:
+            continue
+        label, value = lv
+        if BODY_LABEL.match(label):
+            value_org = organisation(value)
+            if BOARD_WORD.match(label) and value_org == clean(value):
+                return board_of(value_org, text)
+            return natural_case(canonical_body(value) or value, text)
+        if ORGANISATION_LABEL.match(label):
+            org = org or organisation(value) or clean(value)
+    board = False
+    for candidate in [title, *block]:
+        body, is_a_board, named = _resolve(_title_candidate(candidate))
+        if body:
+            return natural_case(body, text)
+        board, org = board or is_a_board, org or named
+    if forms:
+        return natural_case(canonical_body(forms[0]) or forms[0], text)
+    body, named = body_from_sentence(clean(ln.text) for ln in preamble[:SENTENCE_LINES])
+    if body:
+        return natural_case(body, text)
+    org = org or named
+    if found := body_from_header(header):
+        return found
+    if board:
+        org = org or organisation(header) or organisation(footer)
+        if org:
+            return board_of(org, text)
     return None
 
 

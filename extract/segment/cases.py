@@ -255,6 +255,23 @@ def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float,
     )
 
 
+FORM_ROWS = 12  # a case document's header rows stand this close above its number
+
+
+def _titled_by_form(lines: list[Line], i: int, number: CaseNo, body: float) -> Heading | None:
+    """A number set as a heading with its title in a header row above ("Saka gjeld: …" over
+    "Styresak 009/12 B"), or with no title printed at all."""
+    line = lines[i]
+    if not is_heading_style(line, body):
+        return None
+    title = ""
+    for j in range(max(0, i - FORM_ROWS), i):
+        tv = label_value(lines[j])
+        if tv and TITLE_LABEL.match(tv[0] + ":") and not CASE_LABEL.match(tv[0] + ":") and tv[1]:
+            title = tv[1]
+    return Heading(index=i, end=i + 1, case_no=number, title=clean(title), kind="styled", page=line.page)
+
+
 def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -> int:
     """Index after the lines that continue a wrapped heading title."""
     j = start
@@ -290,7 +307,7 @@ def _styled_heading(
     number, title = matched
     explicit = number.printed[:1].isalpha()  # a case word or prefix stands before the number
     if not title:
-        return _number_only_heading(lines, i, number, body, explicit)
+        return _number_only_heading(lines, i, number, body, explicit) or _titled_by_form(lines, i, number, body)
     styled = is_heading_style(line, body)
     # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
     upper = title[:1].isupper()
@@ -309,9 +326,7 @@ def _styled_heading(
     plain_only = bare and not (styled or in_list or explicit)
     end = i + 1 if plain_only else _continuation(lines, i + 1, line, same_style=styled)
     title = " ".join([title, *(lines[k].text for k in range(i + 1, end))])
-    return Heading(
-        index=i, end=end, case_no=number, title=clean(title).rstrip(":").strip(), kind=kind, page=line.page
-    )
+    return Heading(index=i, end=end, case_no=number, title=clean(title).rstrip(":").strip(), kind=kind, page=line.page)
 
 
 def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, in_list: bool) -> Heading | None:

@@ -14,23 +14,26 @@ from dataclasses import dataclass, field
 from extract.names.mentions import find_mentions
 from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance
-from extract.segment.bodies import body_from_header, body_from_title
-from extract.segment.cases import CaseSpan, number_cases, printed_years, split_cases, is_case_heading
+from extract.segment.bodies import find_body
+from extract.segment.cases import CaseSpan, is_case_heading, number_cases, printed_years, split_cases
 from extract.segment.decisions import find_decisions
-from extract.segment.lines import body_size, is_title_style
-from extract.segment.meeting import parse_meeting
+from extract.segment.lines import body_size, is_heading_style, is_title_style, label_value
+from extract.segment.meeting import parse_meeting, times_from_sentences
 from extract.segment.references import find_references
-from extract.segment.text import clean
+from extract.segment.text import clean, parse_date
 from extract.segment.vocabulary import (
     AGENDA_TITLE,
     CASE_DOCUMENT_TITLE,
     CASE_LIST_HEADING,
+    MEETING_SENTENCE,
     MINUTES_TITLE,
 )
 from models.extraction import Case, Document, Meeting
 from models.layout import Line, Page
 
 TITLE_SEARCH_LINES = 4  # a title stands among the first lines of its first page
+BLOCK_SEARCH_LINES = 15  # a letter's title stands under its address
+UNDER_TITLE_WORDS = 6  # a line under the title that dates the meeting is short
 MEETING_SEARCH_LINES = 40
 _CASE_IN_TITLE = re.compile(r"\bsak\s+\d{1,3}\s*/\s*\d{2,4}\b", re.I)
 
@@ -113,7 +116,7 @@ def classify(title: str | None, first_text: str, cases: list[Case], has_list: bo
     words = title or first_text
     if kind := kind_from_title(words):
         return kind
-    if _CASE_IN_TITLE.search(words) and len(cases) <= 1:
+    if (_CASE_IN_TITLE.search(words) and len(cases) <= 1) or (len(cases) == 1 and _CASE_IN_TITLE.search(first_text)):
         return "case_document"
     if cases:
         if any(c.adopted_decision for c in cases) or attended:
@@ -126,28 +129,104 @@ def classify(title: str | None, first_text: str, cases: list[Case], has_list: bo
     return "other"
 
 
+def title_block(lines: list[Line], body: float) -> tuple[list[str], str | None]:
+    """The lines that make a document's title, and the line printed under them.
+
+    A title is set large or in bold capitals among the first lines ("VALSTYRET" / "MØTEBOK"),
+    with headings right above or below it ("HELSE NORD-TRØNDELAG HF STYRET" over
+    "MØTEPROTOKOLL"); a letter's title stands under its address, as a heading naming a kind of
+    document ("Innkalling til styremøte")."""
+    first_page = [ln for ln in lines if ln.page == lines[0].page and ln.text and not ln.rule][:BLOCK_SEARCH_LINES]
+    start = next(
+        (k for k, ln in enumerate(first_page[:TITLE_SEARCH_LINES]) if _opens_title(ln, body)),
+        None,
+    )
+    if start is None:
+        start = next(
+            (
+                k
+                for k, ln in enumerate(first_page)
+                if _in_title(ln, body) and kind_from_title(clean(ln.text)) and not label_value(ln)
+            ),
+            None,
+        )
+    if start is None:
+        return [], None
+    lo, hi = start, start + 1
+    while lo > 0 and _in_title(first_page[lo - 1], body):
+        lo -= 1
+    while hi < len(first_page) and _in_title(first_page[hi], body):
+        hi += 1
+    under = first_page[hi] if hi < len(first_page) else None
+    return [clean(ln.text) for ln in first_page[lo:hi]], _dating_line(under)
+
+
+def _dating_line(line: Line | None) -> str | None:
+    """The line under a title dates the meeting when it names a meeting or is little but a date
+    ("Ungdomsrådsmøte 18.08.09"); a case heading under a title dates something else."""
+    if line is None or label_value(line) or is_case_heading(line.text):
+        return None
+    text = clean(line.text)
+    if MEETING_SENTENCE.search(text) or len(text.split()) <= UNDER_TITLE_WORDS:
+        return text
+    return None
+
+
+def _opens_title(line: Line, body: float) -> bool:
+    text = clean(line.text)
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = line.bold and len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return (is_title_style(line, body) or capitals) and not line.table and not is_case_heading(text)
+
+
+def _in_title(line: Line, body: float) -> bool:
+    """A heading line that can belong to a title: not a table row, a label or a case heading."""
+    text = clean(line.text)
+    return (
+        is_heading_style(line, body)
+        and not line.table
+        and len(line.cells) == 1
+        and not text.endswith(":")
+        and not is_case_heading(text)
+        and any(ch.isalpha() for ch in text)
+    )
+
+
 def build_document(part: Part, body: float) -> Document:
     lines = part.lines
-    title = title_of(lines, body)
+    block, under_title = title_block(lines, body)
+    title = title_of(lines, body) or (clean(" ".join(block)) if block else None)
     spans = split_cases(lines, body, plain=any(p.ocr for p in part.pages))
     first_heading = min((s.heading.index for s in spans), default=len(lines))
     preamble = lines[:first_heading]
     header = next((p.header for p in part.pages if p.header), None)
-    committee = body_from_title(title) or body_from_header(header)
+    footer = next((p.footer for p in part.pages if p.footer), None)
+    text = "\n".join(clean(ln.text) for ln in lines if ln.text)
+    forms = [s.heading.body for s in spans if s.heading.body]
+    committee = find_body(lines[:MEETING_SEARCH_LINES], preamble, title, block, forms, header, footer, text)
     attendance = find_attendance(preamble, body, committee)
     known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)
     header_lines = lines[:MEETING_SEARCH_LINES]
-    meeting = parse_meeting(header_lines, title, _case_year(printed_years(spans)))
+    case_year = _case_year(printed_years(spans))
+    meeting = parse_meeting(header_lines, title, case_year, under_title)
     # Items numbered without a year are a meeting's cases only in dated minutes or agendas.
     unnumbered = spans and all(s.heading.case_no.year is None for s in spans)
     if unnumbered and (meeting.date is None or kind_from_title(title) not in ("minutes", "agenda")):
         spans = []
-    spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else _case_year(printed_years(spans)))
+    spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else case_year)
     cases = [_case(span, body, first_names) for span in spans]
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
     kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
+    if kind == "case_document":
+        # A case document's own "Dato:" is when it was written; only a meeting label dates the meeting.
+        meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
+        if meeting.date is None:
+            meeting.date = next((d for d in (_form_date(s.heading.date) for s in spans) if d), None)
+    if kind == "minutes" and meeting.date and (meeting.start is None or meeting.end is None):
+        start, end = times_from_sentences(text)
+        meeting.start, meeting.end = meeting.start or start, meeting.end or end
     if kind == "other":
         meeting = Meeting()  # an attachment or report holds no meeting; its dates are other things
     if kind in ("agenda", "case_document"):
@@ -165,10 +244,14 @@ def build_document(part: Part, body: float) -> Document:
         minute_taker=attendance.minute_taker,
         attendees=attendance.attendees,
         cases=cases,
-        text="\n".join(clean(ln.text) for ln in lines if ln.text),
+        text=text,
     )
     _resolve_first_names(doc)
     return doc
+
+
+def _form_date(value: str | None) -> str | None:
+    return parse_date(value) if value else None
 
 
 def _case_year(years: list[int]) -> int | None:

@@ -1,7 +1,10 @@
 """The meeting header: date, start and end time, place and the meeting's own number.
 
-The date comes from a labelled row ("Møtetid:", "Tid:", "Dato:", "Møtedato:"), best label
-first; failing that from a line holding both a date and a time, and last from the title.
+The date comes from a labelled row ("Møtetid:", "Tid:", "Møtedato:", "Dato:"), best label
+first; failing that from a line holding both a date and a time, from the title, from the line
+under the title, and last from a sentence announcing the meeting ("Det avholdes styremøte i …
+19. februar 2004"). Start and end come with the date, from a row of their own ("KL.: 14:00"),
+or from sentences saying when the meeting began and ended.
 """
 
 from __future__ import annotations
@@ -9,14 +12,27 @@ from __future__ import annotations
 import re
 
 from extract.segment.lines import label_value
-from extract.segment.text import clean, find_dates, parse_date, parse_times
-from extract.segment.vocabulary import DATE_LABELS, MEETING_NUMBER, PLACE_LABEL
+from extract.segment.text import clean, clock, find_dates, parse_date, parse_times
+from extract.segment.vocabulary import (
+    DATE_LABELS,
+    END_SENTENCE,
+    MEETING_NUMBER,
+    MEETING_NUMBER_LABEL,
+    MEETING_SENTENCE,
+    OTHER_MEETING,
+    PLACE_LABEL,
+    PLACE_SENTENCE,
+    START_SENTENCE,
+    TIME_LABEL,
+)
 from models.extraction import Meeting
 from models.layout import Line
 
 # "Fysisk UNN-Breivika D1-707, med mulighet for digital deltakelse" → "UNN-Breivika D1-707".
 _MODE_PREFIX = re.compile(r"^(?:fysisk(?:\s+møte)?|digitalt|hybrid(?:t)?)\s*(?:på|i|:|,)?\s+(?=\S)", re.I)
 _MODE_SUFFIX = re.compile(r",?\s*(?:med\s+mulighet\s+for|og\s+mulighet\s+for|evt\.?|eventuelt)\s+digital.*$", re.I)
+_CLOCK_ALONE = re.compile(r"^(?:kl(?:\.|okka|okken)?\s*)?(\d{1,2})[.:](\d{2})\.?$", re.I)
+_NUMBER_VALUE = re.compile(r"^(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
 
 
 def clean_place(value: str) -> str | None:
@@ -26,22 +42,47 @@ def clean_place(value: str) -> str | None:
     return (stripped or value).strip(" ,") or None
 
 
-def parse_meeting(lines: list[Line], title: str | None, year: int | None = None) -> Meeting:
-    """`year` (from the document's case numbers) dates a header that prints no year."""
+def _labelled_pairs(line: Line) -> list[tuple[str, str]]:
+    """Label rows, including a table row holding several "Label: value" cells side by side
+    ("Møtedato: | 15.01.2015 | Møtetid: Kl. 11:30 - 11:50")."""
+    pairs = []
+    lv = label_value(line)
+    if lv:
+        pairs.append(lv)
+    for cell in line.cells[1:]:
+        m = re.match(r"^([^:]{2,30}):\s*(\S.*)$", clean(cell.text))
+        if m:
+            pairs.append((m.group(1).strip(), m.group(2).strip()))
+    return pairs
+
+
+def parse_meeting(
+    lines: list[Line],
+    title: str | None,
+    year: int | None = None,
+    under_title: str | None = None,
+    document_date: bool = True,
+) -> Meeting:
+    """`year` (from the document's case numbers) dates a header that prints no year;
+    `under_title` is the line printed under the title; without `document_date` a plain
+    "Dato:" row is taken for the document's own date (as in a case document), not the meeting's."""
     meeting = Meeting()
-    best_rank = len(DATE_LABELS)
+    ranks = len(DATE_LABELS) if document_date else len(DATE_LABELS) - 1
+    best_rank = ranks
+    time_value: str | None = None
     for line in lines:
-        lv = label_value(line)
-        if not lv:
-            continue
-        label, value = lv
-        for rank, pattern in enumerate(DATE_LABELS):
-            if rank < best_rank and pattern.match(label) and (date := parse_date(value, year)):
-                meeting.date = date
-                meeting.start, meeting.end = parse_times(value)
-                best_rank = rank
-        if meeting.place is None and PLACE_LABEL.match(label) and value:
-            meeting.place = clean_place(value)
+        for label, value in _labelled_pairs(line):
+            for rank, pattern in enumerate(DATE_LABELS[:ranks]):
+                if rank < best_rank and pattern.match(label) and (date := parse_date(value, year)):
+                    meeting.date = date
+                    meeting.start, meeting.end = parse_times(value)
+                    best_rank = rank
+            if meeting.place is None and PLACE_LABEL.match(label) and value:
+                meeting.place = clean_place(value)
+            if time_value is None and TIME_LABEL.match(label) and value:
+                time_value = value
+            if meeting.number is None and MEETING_NUMBER_LABEL.match(label) and (m := _NUMBER_VALUE.match(value)):
+                meeting.number = re.sub(r"\s+", "", m.group(1))
     if meeting.date is None:
         for line in lines:
             text = clean(line.text)
@@ -51,15 +92,57 @@ def parse_meeting(lines: list[Line], title: str | None, year: int | None = None)
                 break
     if meeting.date is None and title:
         meeting.date = parse_date(title, year)
+    if meeting.date is None and under_title:
+        meeting.date = parse_date(under_title, year)
+    if meeting.date is None:
+        meeting.date = _announced_date(lines, year)
     if meeting.date and meeting.start is None:
-        # The time may stand on a line of its own under the date ("Kl. 13.00–15.00").
-        for line in lines:
-            start, end = parse_times(clean(line.text))
-            if start and end:
-                meeting.start, meeting.end = start, end
-                break
-    if title and (m := MEETING_NUMBER.search(title)):
+        meeting.start, meeting.end = _times_alone(lines, time_value)
+    if title and meeting.number is None and (m := MEETING_NUMBER.search(title)):
         number = re.sub(r"\s+", "", m.group(1))
         if not find_dates(number):
             meeting.number = number
+    if meeting.place is None:
+        meeting.place = _announced_place(lines)
     return meeting
+
+
+def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None, str | None]:
+    """The time on a line of its own under the date ("Kl. 13.00–15.00"), or a row "KL.: 14:00"."""
+    if time_value is not None:
+        start, end = parse_times(time_value)
+        if start:
+            return start, end
+        if m := _CLOCK_ALONE.match(clean(time_value)):
+            return clock(m.group(1), m.group(2)), None
+    for line in lines:
+        start, end = parse_times(clean(line.text))
+        if start and end:
+            return start, end
+    return None, None
+
+
+def _announced_date(lines: list[Line], year: int | None) -> str | None:
+    """The date of a sentence that announces the meeting, not one naming another meeting."""
+    for line in lines:
+        text = clean(line.text)
+        if MEETING_SENTENCE.search(text) and not OTHER_MEETING.search(text) and (date := parse_date(text, year)):
+            return date
+    return None
+
+
+def _announced_place(lines: list[Line]) -> str | None:
+    for line in lines:
+        if m := PLACE_SENTENCE.match(clean(line.text)):
+            return clean_place(m.group("place"))
+    return None
+
+
+def times_from_sentences(text: str) -> tuple[str | None, str | None]:
+    """ "Møtet ble satt kl. 10.00" … "Møtet ble hevet kl. 15.30": start and end told in the minutes."""
+    start = end = None
+    if m := START_SENTENCE.search(text):
+        start = clock(m.group("h"), m.group("m"))
+    if m := END_SENTENCE.search(text):
+        end = clock(m.group("h"), m.group("m"))
+    return start, end

@@ -17,7 +17,8 @@ from extract.segment.vocabulary import CASE_PREFIX, CASE_WORD
 
 _YEAR_FIRST = r"(?P<yf_year>(?:19|20)\d{2})\s*/\s*(?P<yf_num>\d{1,4})"
 _NUM_YEAR = r"(?P<num>\d{1,3})\s*(?P<sep>/|-(?=\d))\s*(?P<year>\d{4}|\d{2})"
-_SERIES = r"(?:\s+(?P<series>[A-ZÆØÅ])(?=\s*(?:[:.\-–—]\s|$)))?"
+# A series letter after the number ("009/12 B"): an early capital, alone.
+_SERIES = r"(?:\s+(?P<series>[A-H])(?![\w.\-]))?"
 # The printed number at the start of a heading, with what may stand before it.
 _LEAD = rf"(?:{CASE_PREFIX}(?:\s+|-)(?:(?P<word2>{CASE_WORD})\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?"
 _NUMBER = rf"(?:{_YEAR_FIRST}|{_NUM_YEAR})(?![\d/]){_SERIES}"

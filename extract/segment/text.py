@@ -89,7 +89,7 @@ def parse_date(text: str, year: int | None = None) -> str | None:
     return None
 
 
-def _clock(h: str, m: str | None) -> str | None:
+def clock(h: str, m: str | None) -> str | None:
     hour, minute = int(h), int(m or 0)
     if hour > 24 or minute > 59:
         return None
@@ -109,17 +109,17 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
     if m:
         g = m.groups()
         if g[0] is not None:
-            start, end = _clock(g[0], g[1]), _clock(g[2], g[3])
+            start, end = clock(g[0], g[1]), clock(g[2], g[3])
         else:
-            start, end = _clock(g[4], g[5]), _clock(g[6], g[7])
+            start, end = clock(g[4], g[5]), clock(g[6], g[7])
         if start and end:
             return start, end
     m = TIME_RANGE_COMPACT.search(blanked)
     if m:
-        return _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
+        return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
     m = TIME_START.search(blanked)
     if m:
-        return _clock(m.group(1), m.group(2)), None
+        return clock(m.group(1), m.group(2)), None
     return None, None
 
 

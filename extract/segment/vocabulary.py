@@ -22,27 +22,91 @@ AGENDA_TITLE = re.compile(
     I,
 )
 CASE_DOCUMENT_TITLE = re.compile(
-    r"\bsaksfr[ae]mlegg\b|\bsaksutredning\b|\bsaksnotat\b|\bnotat til\b|\bsagsfremstilling\b", I
+    r"\bsaksfr[ae]mlegg\b|\bsaksutredning\b|\bsaksnotat\b|\bnotat til\b|\bsagsfremstilling\b|\bstyresak\b"
+    r"|\bsakspapir\b|\bsaksutgreiing\b|\bsaksframstilling\b",
+    I,
 )
 # An agenda's list of cases starts under one of these headings.
-CASE_LIST_HEADING = re.compile(r"^(?:saksliste|sakliste|dagsorden|saker til behandling|sakskart)\s*:?$", I)
+CASE_LIST_HEADING = re.compile(
+    r"^(?:saksliste|sakliste|dagsorden|saker\s+til\s+behandling|sakskart|til\s+behandling"
+    r"|(?:følgende\s+|følgjande\s+)?saker\s+(?:som\s+)?(?:ble|vart|blei)\s+(?:behandlet|handsama|behandla))\s*:?$",
+    I,
+)
 
 # --- meeting header ------------------------------------------------------------------
-# Labels whose value holds the meeting's date and time, best first.
+# Labels whose value holds the meeting's date and time, best first. A plain "Dato" is last: in a
+# case document it is the document's own date, not the meeting's.
 DATE_LABELS: list[re.Pattern[str]] = [
-    re.compile(r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet)$", I),
     re.compile(
-        r"^(?:tid|dato|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*sted|når|mødedato|dato og tidspunkt)$", I
+        r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet|møtedato\s*/\s*(?:tid|stad|sted))$", I
     ),
+    re.compile(
+        r"^(?:tid|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*(?:sted|stad)|når|mødedato|dato og tidspunkt"
+        r"|dato\s*(?:og|/|&)\s*(?:sted|stad))$",
+        I,
+    ),
+    re.compile(r"^dato$", I),
 ]
-PLACE_LABEL = re.compile(r"^(?:sted|møtested|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested)$", I)
+DOCUMENT_DATE_RANK = 2  # the rank of DATE_LABELS that dates a case document rather than a meeting
+# Labels of a row that gives the meeting's start time alone ("KL.: 14:00").
+TIME_LABEL = re.compile(r"^(?:kl\.?|klokka|klokken|klokkeslett|tid|tidspunkt|møtetid|møtestart|start)$", I)
+PLACE_LABEL = re.compile(
+    r"^(?:sted|stad|møtested|møtestad|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested|møtelokale)$", I
+)
 # The meeting's own number in a title: "Møte 2-23", "Referat møte 4-2024", "Møte nr. 3/2024".
 MEETING_NUMBER = re.compile(r"\bmøte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)(?![\d.])", I)
+# ... or in a label row: "Møte: | 6/2014", "Møtenr.: | 3".
+MEETING_NUMBER_LABEL = re.compile(r"^(?:møte|møte\s*nr\.?|møtenr\.?|møtenummer)$", I)
+# A sentence that announces the meeting ("Det avholdes styremøte i …, 19. februar 2004", "Vi kaller
+# inn til møte …"); one that names an earlier or later meeting ("protokoll fra møte …") does not.
+MEETING_SENTENCE = re.compile(r"\b(?:\w*møte[rt]?|avhold\w*|holdes|kaller\b[^.]*\binn|innkall\w*)\b", I)
+OTHER_MEETING = re.compile(
+    r"\b(?:fra|frå|fra\s+forrige|forrige|neste|siste|førre|tidligere|tidlegare)\s+(?:\w+)?møte", I
+)
+# Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …".
+PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
+# Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30".
+START_SENTENCE = re.compile(
+    r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til)\b"
+    r"[^.]{0,40}?\bkl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+    I,
+)
+END_SENTENCE = re.compile(
+    r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)\b"
+    r"[^.]{0,40}?\bkl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+    I,
+)
+
+# --- committees ---------------------------------------------------------------------------
+# Label rows that name the committee: "Utvalg: Formannskapet", "Styre: Helse Sør-Øst RHF".
+BODY_LABEL = re.compile(
+    r"^(?:utvalg|utval|organ|råd|komite|komité|nemnd|forum|møte\s+i|utvalg\s*/\s*styre\s*/\s*råd"
+    r"|styre\s*/\s*utval|utvalgsnavn|utvalsnamn|møteorgan|styre)$",
+    I,
+)
+# ... and rows that name the enterprise whose board meets: "Føretak: Helse Vest RHF".
+ORGANISATION_LABEL = re.compile(r"^(?:foretak|føretak|helseforetak|selskap|kommune|virksomhet)$", I)
+# A board's meetings and papers name the board by these words; the enterprise is named apart.
+BOARD_WORD = re.compile(r"^(?:styret|styre|styremøte[t]?|styresak|styremøteprotokoll|styreprotokoll)$", I)
+# Words that make a name a committee's: "Formannskapet", "Regionrådet Nordhordland", "Valstyret".
+BODY_WORD = re.compile(
+    r"styre|utval|råd(?:et)?\b|formannskap|nemnd|komit|forum|møte|gruppe|representantskap|generalforsamling"
+    r"|tinget\b|partnerskap|(?-i:\bFSU\b|\bSSU\b)",
+    I,
+)
+# Short words of a committee's name that stay in lower case when a name in capitals is written
+# out ("KONTROLLUTVALGET I OS KOMMUNE" is "Kontrollutvalget i Os kommune"), and abbreviations
+# that stay in capitals.
+LOWER_CASE_WORDS = frozenset(
+    {"i", "for", "og", "av", "til", "på", "med", "om", "fra", "frå", "ved"}
+    | {"kommune", "fylkeskommune", "kommunes", "styre", "utvalg", "utval", "råd"}
+)
+UPPER_CASE_WORDS = frozenset(["HF", "RHF", "IKS", "AS", "KF", "SA", "NAV", "UNN", "FSU", "SSU", "KS"])
 
 # --- case headings ----------------------------------------------------------------------
 # A case-type prefix printed right before the number in municipal and hospital systems: "PS 12/24",
 # "RS 3/24", "ST 2010/69", "FS-070/13". Capitals only, so that "Sak" is not one.
-CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{1,4}))"
+CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{2,4}))"
 # References to the archive look like case numbers ("Arkivsak: 2009/857") and are not.
 ARCHIVE_REFERENCE = r"arkiv|journal|j\.?\s*post|dok\.?\s*id|vår\s+ref|deres\s+ref|saksmappe"
 # Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "K-sak".
@@ -139,7 +203,6 @@ MINUTE_TAKER_LABEL = re.compile(
 CHAIR_MARKER = re.compile(r"\((?:møte)?leder\)|\bmøteleder\b", I)
 MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b", I)
 
-# --- committees ------------------------------------------------------------------------
 # Abbreviations of the partnership's bodies, written out as the archive names them.
 BODY_ABBREVIATIONS = {
     "SSU": "Strategisk samarbeidsutvalg",
