@@ -302,8 +302,8 @@ def _styled_heading(
 ) -> Heading | None:
     line = lines[i]
     matched = _match(line.text)
-    if matched is None:
-        return None
+    if matched is None or ADOPTED_LABEL.match(clean(line.text)):
+        return None  # "FS-070/13 Vedtak:" labels the case's decision
     number, title = matched
     explicit = number.printed[:1].isalpha()  # a case word or prefix stands before the number
     if not title:

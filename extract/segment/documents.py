@@ -16,7 +16,7 @@ from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance
 from extract.segment.bodies import find_body
 from extract.segment.cases import CaseSpan, is_case_heading, number_cases, printed_years, split_cases
-from extract.segment.decisions import find_decisions
+from extract.segment.decisions import find_decisions, unlabelled_decisions
 from extract.segment.lines import body_size, is_heading_style, is_title_style, label_value
 from extract.segment.meeting import parse_meeting, times_from_sentences
 from extract.segment.references import find_references
@@ -216,6 +216,9 @@ def build_document(part: Part, body: float) -> Document:
         spans = []
     spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else case_year)
     cases = [_case(span, body, first_names) for span in spans]
+    if not any(c.proposed_decisions or c.adopted_decision for c in cases) and kind_from_title(title) == "minutes":
+        for case, decision in zip(cases, unlabelled_decisions([s.lines for s in spans], body), strict=True):
+            case.adopted_decision = decision
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
     kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)

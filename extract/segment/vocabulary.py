@@ -138,15 +138,37 @@ _OR = r"(?:\s*/\s*(?:vedtak|innstilling|konklusjon|beslutning|tilråding))?"
 # A proposal label may name whose proposal it is, after the label: "Forslag til vedtak fra
 # sekretariatet:". Only a few words without digits, so no sentence is taken for a label.
 _QUALIFIER = r"(?:\s+(?:fra|i|for|til)\s+[^\d:.]{2,40}?)?"
+# Whose proposal: "Rådmannens innstilling", "Daglig leders forslag", nynorsk "Leiaren i valstyret
+# si tilråding", "Rådmannen sitt framlegg".
+_OWNER = (
+    r"(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+"
+    r"|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,4}?\s+(?:si|sitt|sin|sine)\s+)?"
+)
 PROPOSAL_LABEL = re.compile(
-    r"^(?P<label>(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+)?"
-    r"(?:forslag\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon|uttalelse)"
+    r"^(?P<label>" + _OWNER + r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon|uttalelse)"
     r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
-    r"|forslag\s+til\s+beslutning)" + _OR + _ALT + _QUALIFIER + _ALT + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak))"
+    + _OR
+    + _ALT
+    + _QUALIFIER
+    + _ALT
+    + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
+# A proposal introduced by a sentence: "Ordfører fremmet følgende forslag til vedtak:".
+PROPOSAL_SENTENCE = re.compile(
+    r"^(?P<label>[^:]{2,80}?\s(?:fremmet|fremma|fremmer|la\s+fram|la\s+frem|legger\s+fram|satte\s+fram"
+    r"|sette\s+fram|kom\s+med|foreslo|gjorde)\s+(?:følgende|følgjande|slikt|dette|eit|et|nytt)?\s*"
+    r"(?:alternative?\s+|endrings|tilleggs|nytt\s+)?(?:forslag|framlegg)(?:\s+til\s+(?:vedtak|innstilling))?"
+    r"[^:]{0,40}?)\s*:\s*(?P<rest>.*)$",
+    I,
+)
+# The adopted decision; in a case record it may name the body and case or date first
+# ("VALSTYRET 001/15 VEDTAK:", "FS-070/13 Vedtak:", "Formannskapets vedtak 04.12.2013:").
 ADOPTED_LABEL = re.compile(
-    r"^(?P<label>(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak(?:\s+i\s+(?:saken|møtet))?"
+    r"^(?P<label>(?P<qual>(?:[\wæøåÆØÅ.]+\s+){0,3}?(?:[A-ZÆØÅ]{1,4}[-\s])?\d{1,4}\s*/\s*\d{2,4}\s+)?"
+    r"(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak"
+    r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s+i\s+(?:saken|møtet))?"
     r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning(?:er)?|afgørelse)"
     + _OR
     + r"\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
@@ -157,7 +179,9 @@ SECTION_LABEL = re.compile(
     r"^(?:vedlegg|utrykte?\s+vedlegg|trykte\s+vedlegg|bilag|bakgrunn|saksopplysninger|vurdering"
     r"|sammendrag|behandling|votering|oppfølging|ansvar(?:lig)?|frist|saksbehandler|dokumenter"
     r"|referanser?|økonomi|konsekvenser|drøfting|diskusjon|innledning|merknad(?:er)?|til|fra"
-    r"|kopi|arkivsak|saksgang|sakens\s+bakgrunn|saksframstilling|videre\s+plan|orientering)"
+    r"|kopi|arkivsak|saksgang|sakens\s+bakgrunn|saksframstilling|videre\s+plan|orientering|møtebehandling"
+    r"|handsaming|røysting|saksdokument(?:er)?|saksframlegg|saksutredning|saksutgreiing|bakgrunn\s+for\s+saka"
+    r"|behandling\s+av\s+saken|vurdering\s+og\s+konklusjon|utskrift\s+til)"
     r"(?:\s+\d+)?\s*:",
     I,
 )
