@@ -31,6 +31,7 @@ class Attendee:
     person_id: str | None = None
     substitute_for: str | None = None
     page: int | None = None
+    role: str | None = None  # office or function printed apart from the affiliation: "Ordfører", "Rådmann"
 
 
 @dataclass(slots=True)

@@ -1,12 +1,16 @@
 """Attendees, chair and minute taker from the lists at the head of a document.
 
 A list opens at a status label ("Til stede:", "Forfall:", "Sekretariat:", "Deltakere på
-sak:", "Øvrige observatører:", "På sak om …:") and is written in one of three ways:
+sak:", "Fra administrasjonen møtte:", nynorsk "Til stades:", "Møtte ikkje:") and is written
+in one of these ways:
   * inline: "Til stede: Ida Haug (Tromsø kommune), Astrid Gramstad (UiT Helsefak), …",
-    running to the end of the paragraph;
-  * bullets under the label: "• Leif Røssås, fastlege Tromsø/PKO-leder …", wrapped lines
-    continuing the item;
-  * a table: one row per person, name in the first column, role in the others.
+    running to the end of the paragraph, or continued in the label row's value column;
+  * bullets or lines under the label: "• Leif Røssås, fastlege Tromsø/PKO-leder …";
+  * a table, with a header row naming its columns ("Navn | Funksjon | Representerer",
+    "Navn | Parti | Funksjon | Møter | Merknad") or one row per person without one;
+  * groups under role labels within a list ("Ordførar: A, B", "Rådmenn: C").
+A name is printed with its office before it ("Rådmann Ola Nordmann"), a party code before it
+("AP Asgeir Almås"), or its organisation after it; the office and party are not the name.
 """
 
 from __future__ import annotations
@@ -15,25 +19,39 @@ import re
 from dataclasses import dataclass, field
 
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
+from extract.segment.tables import is_row, squash, text_under
 from extract.segment.text import BULLET, clean, strip_bullet
 from extract.segment.vocabulary import (
+    ABSENT_REMARK,
+    ABSENT_SENTENCE,
+    ADMINISTRATION_ROLE,
+    ATTENDANCE_COLUMNS,
     ATTENDANCE_LABELS,
     CHAIR_LABEL,
     CHAIR_MARKER,
+    CHAIR_SENTENCE,
+    CHAIRING_ROLE,
     MINUTE_TAKER_LABEL,
     MINUTE_TAKER_MARKER,
+    MINUTE_TAKER_SENTENCE,
+    ROLE_WORD,
+    SUBSTITUTE_REMARK,
 )
 from models.extraction import Attendee
-from models.layout import Line
+from models.layout import Cell, Line
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "la", "le", "af", "av", "du", "el", "bin", "ter"}
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÆØÅÄÖÜÉÈ][a-zæøåäöüéèáóíúçñ'’]+|[A-ZÆØÅ]\.?)(?:-(?:[A-ZÆØÅ][a-zæøåäöüéè'’]+|[A-ZÆØÅ]\.?))*$"
 )
+_PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*$")
 _SUBSTITUTE = re.compile(
-    r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s+(?P<name>[^,;()]+)", re.I
+    r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s*:?\s+(?P<name>[^,;()]+)", re.I
 )
+# A note of the cases someone attended, not an affiliation: "(49/14)", "(frå 51/14)", "(47-55/14)".
+_CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|under|i|på|sak(?:ene)?|og|,|\s)*\d{1,3}(?:\s*[-–/]\s*\d{1,4})*)+$", re.I)
 _MAX_LABEL_WORDS = 6
+FIRST_NAME_SHARE = 0.6  # a list whose items are mostly single names is a list of first names
 
 
 @dataclass(slots=True)
@@ -41,6 +59,18 @@ class Attendance:
     attendees: list[Attendee] = field(default_factory=list)
     chair: str | None = None
     minute_taker: str | None = None
+
+
+@dataclass(slots=True)
+class Entry:
+    """One person read off a list, before duplicates are dropped."""
+
+    name: str
+    affiliation: str | None
+    status: str
+    page: int
+    substitute_for: str | None = None
+    role: str | None = None
 
 
 def looks_like_name(text: str) -> bool:
@@ -56,6 +86,49 @@ def looks_like_name(text: str) -> bool:
             return False
         named += 1
     return named >= 2 and _NAME_TOKEN.match(tokens[-1]) is not None and len(tokens[-1].rstrip(".")) > 1
+
+
+def _first_name_like(text: str) -> bool:
+    """ "Karoline", "Linn M.", "Ida Lise": how a list of first names prints its people."""
+    tokens = text.split()
+    return 1 <= len(tokens) <= 2 and all(_NAME_TOKEN.match(t) for t in tokens) and len(tokens[0]) > 1
+
+
+def split_role_name(text: str) -> tuple[str, str | None] | None:
+    """("Jan Kåre Fure", "Rådmann") from "Rådmann Jan Kåre Fure"; ("Asgeir Almås", "AP") from
+    "AP Asgeir Almås"; ("Mona Vik larsen", "Formannskapssekretær") where the office tells
+    where the name begins. None when no name ends the text."""
+    tokens = _join_hyphens(clean(text)).split()
+    k = len(tokens)
+    while k > 0 and (_NAME_TOKEN.match(tokens[k - 1]) or (tokens[k - 1].lower() in _PARTICLES and k < len(tokens))):
+        k -= 1
+    while k < len(tokens) and ROLE_WORD.match(tokens[k]):
+        k += 1  # an office printed capitalised at the start of the run
+    name = " ".join(tokens[k:])
+    if looks_like_name(name):
+        return name, " ".join(tokens[:k]) or None
+    roles = [i for i, t in enumerate(tokens) if ROLE_WORD.match(t)]
+    if roles:
+        rest = tokens[roles[-1] + 1 :]
+        if 2 <= len(rest) <= 4 and all(_NAME_TOKEN.match(t) for t in rest[:-1]) and rest[-1].isalpha():
+            return " ".join(rest), " ".join(tokens[: roles[-1] + 1])
+    return None
+
+
+def _join_hyphens(text: str) -> str:
+    """ "Schmidt- Melbye" (a name wrapped at its hyphen) is "Schmidt-Melbye"."""
+    return re.sub(r"(?<=[A-Za-zæøåÆØÅ])- (?=[A-ZÆØÅ])", "-", text)
+
+
+def _name_and_office(text: str) -> tuple[str, str | None] | None:
+    """A name alone, or with its office or party code before it."""
+    text = _join_hyphens(clean(text))
+    if looks_like_name(text):
+        tokens = text.split()
+        if ROLE_WORD.match(tokens[0]) and looks_like_name(" ".join(tokens[1:])):
+            return " ".join(tokens[1:]), tokens[0]
+        return text, None
+    return split_role_name(text)
 
 
 def attendance_status(label: str) -> str | None:
@@ -84,47 +157,98 @@ def _split_top_level(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _joined(office: str | None, remark: str | None) -> str | None:
+    return " ".join(p for p in (office, remark) if p) or None
+
+
 def parse_person(text: str) -> tuple[str, str | None] | None:
-    """("Ida Haug", "Tromsø kommune") from "Ida Haug (Tromsø kommune)", "Ida Haug, Tromsø" or
-    "Ida Haug – Tromsø"; None when the text does not start with a name."""
-    text = strip_bullet(clean(text)).rstrip(",;.")
+    """("Ida Haug", "Tromsø kommune") from "Ida Haug (Tromsø kommune)", "Ida Haug, Tromsø",
+    "Ida Haug – Tromsø" or "Rådmann Ida Haug"; None when the text does not start with a name."""
+    text = _join_hyphens(strip_bullet(clean(text)).rstrip(",;."))
     cuts = [(text.find(sep), sep) for sep in ("(", ",", " - ", " – ", " — ", ":") if text.find(sep) > 0]
     if not cuts:
-        return (text, None) if looks_like_name(text) else None
+        return _name_and_office(text)
     pos, sep = min(cuts)
-    name = text[:pos].strip()
-    rest = text[pos + len(sep) :].strip() if sep != "(" else text[pos:].strip()
-    if not looks_like_name(name):
+    found = _name_and_office(text[:pos].strip())
+    if found is None:
         return None
+    name, office = found
+    rest = text[pos + len(sep) :].strip() if sep != "(" else text[pos:].strip()
     if sep == "(" and rest.startswith("(") and rest.count("(") == 1 and rest.endswith(")"):
         rest = rest[1:-1]
-    return name, (rest.strip(" ,;") or None)
+        if _CASE_NOTE.match(rest.strip()):
+            rest = ""
+        elif office:
+            rest = f"({rest})"
+    return name, _joined(office, rest.strip(" ,;") or None)
 
 
-def _inline_people(text: str) -> list[tuple[str, str | None]]:
+def _name_with_parens(piece: str) -> tuple[str, str | None] | None:
+    piece = _join_hyphens(clean(piece)).rstrip(".")
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<aff>.*)\)\s*$", piece)
+    if m:
+        found = _name_and_office(m.group("name"))
+        if found is None:
+            return None
+        name, office = found
+        aff = m.group("aff").strip()
+        if _CASE_NOTE.match(aff):
+            return name, office
+        return name, _joined(office, f"({aff})" if office else aff) or None
+    return _name_and_office(piece)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of an inline list; the period of an initial ("Linn M.") does not end one."""
+    return [s for s in re.split(r"(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])", text) if s.strip()]
+
+
+def _inline_people(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(name, affiliation, status where a sentence says it) for each person of an inline list;
+    a sentence after the list may name those who sent apologies ("Frida hadde meldt forfall")."""
+    sentences = _sentences(_join_hyphens(clean(text)))
+    people: list[tuple[str, str | None, str | None]] = []
+    first_names = False
+    for k, sentence in enumerate(sentences):
+        if k and (m := ABSENT_SENTENCE.match(sentence)):
+            people.extend((n, a, "absent") for n, a in _list_people(m.group("names"), first_names)[0])
+        elif k == 0 or not people:
+            found, first_names = _list_people(sentence)
+            people.extend((n, a, None) for n, a in found)
+    return people
+
+
+def _list_people(text: str, first_names: bool | None = None) -> tuple[list[tuple[str, str | None]], bool]:
+    """The people of a list and whether it names them by first names only ("Karoline, Vanja,
+    Linn M. og Silje"); `first_names` carries that over from the list before."""
     sep = ";" if ";" in text else ","
-    people: list[tuple[str, str | None]] = []
-    for piece in _split_top_level(text, sep):
+    pieces: list[str] = []
+    for piece in _split_top_level(text.rstrip("."), sep):
         halves = re.split(r"\s+(?:og|and|samt)\s+", piece)
-        if len(halves) == 2 and all(parse_person(h) for h in halves):
-            people.extend(p for h in halves if (p := parse_person(h)))
-            continue
-        dashed = re.search(r"\s[-–—]\s", piece)
-        person = parse_person(piece) if sep == ";" or dashed else _name_with_parens(piece)
+        if len(halves) == 2 and (
+            all(_person_piece(h, sep) for h in halves) or all(_first_name_like(h) for h in halves)
+        ):
+            pieces.extend(halves)
+        else:
+            pieces.append(piece)
+    if first_names is None:
+        first_names = (
+            len(pieces) >= 2 and all(_first_name_like(p) for p in pieces) and any(len(p.split()) == 1 for p in pieces)
+        )
+    people: list[tuple[str, str | None]] = []
+    for piece in pieces:
+        person = (piece, None) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
             people.append(person)
         elif people and people[-1][1] is None and not looks_like_name(piece):
             # "Ida Haug, Tromsø kommune, Astrid Gramstad, UiT": a role following a name.
             people[-1] = (people[-1][0], piece)
-    return people
+    return people, first_names
 
 
-def _name_with_parens(piece: str) -> tuple[str, str | None] | None:
-    piece = clean(piece).rstrip(".")
-    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<aff>.*)\)\s*$", piece)
-    if m and looks_like_name(m.group("name")):
-        return m.group("name").strip(), m.group("aff").strip() or None
-    return (piece, None) if looks_like_name(piece) else None
+def _person_piece(piece: str, sep: str) -> tuple[str, str | None] | None:
+    dashed = re.search(r"\s[-–—]\s", piece)
+    return parse_person(piece) if sep == ";" or dashed else _name_with_parens(piece)
 
 
 def _row_people(line: Line) -> list[tuple[str, str | None]]:
@@ -135,10 +259,20 @@ def _row_people(line: Line) -> list[tuple[str, str | None]]:
     each = [_name_with_parens(c) for c in cells]
     if len(cells) >= 2 and all(p is not None and p[1] for p in each):
         return [p for p in each if p]
-    if looks_like_name(cells[0]):
-        return [(cells[0], ", ".join(cells[1:]) or None)]
+    found = _name_and_office(cells[0])
+    if found:
+        name, office = found
+        return [(name, _joined(office, ", ".join(cells[1:]) or None))]
     person = parse_person(", ".join(cells))
     return [person] if person else []
+
+
+def _row_label(line: Line) -> tuple[str, str] | None:
+    """A label row; in a table only a first cell ending in a colon labels its row ("Møteleiar: |
+    …"), not a colon inside a remark ("Helga Grinden | vara for: Lizzie Thorkildsen")."""
+    if line.table and not clean(line.cells[0].text).endswith(":"):
+        return None
+    return label_value(line)
 
 
 def _label_only(line: Line, body: float) -> str | None:
@@ -157,116 +291,294 @@ def _role_name(value: str) -> str | None:
     return person[0] if person else value.split(",")[0].split("(")[0].strip() or None
 
 
+@dataclass(slots=True)
+class _Group:
+    """The columns of one person in an attendance table's header row."""
+
+    name: Cell
+    status: str | None  # where the name column's header is itself a status ("Forfall/møtte ikkje")
+    columns: dict[str, Cell] = field(default_factory=dict)
+
+
+def attendance_header(line: Line) -> list[_Group] | None:
+    """The groups of columns named by a header row ("Navn | Møtte for | Representerer",
+    "Desse medlemmene møtte: | Parti | Forfall/møtte ikkje | Parti"), or None."""
+    if not is_row(line) or any(looks_like_name(clean(c.text)) for c in line.cells):
+        return None
+    groups: list[_Group] = []
+    for cell in line.cells:
+        text = clean(cell.text).rstrip(":")
+        key = squash(text)
+        if not key:
+            continue
+        column = next((n for n, p in ATTENDANCE_COLUMNS.items() if n != "name" and p.match(key)), None)
+        if groups and column and column not in groups[-1].columns:
+            groups[-1].columns[column] = cell
+            continue
+        if ATTENDANCE_COLUMNS["name"].match(key) or (status := attendance_status(text)):
+            groups.append(_Group(cell, None if ATTENDANCE_COLUMNS["name"].match(key) else status))
+    if not groups or not any(g.columns for g in groups):
+        return None
+    return groups
+
+
+def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
+    """The people of one row under a header row."""
+    entries: list[Entry] = []
+    for group in groups:
+        found = _name_and_office(text_under(row, group.name))
+        if found is None:
+            continue
+        name, office = found
+        values = {k: text_under(row, c) for k, c in group.columns.items()}
+        st = group.status or status
+        if values.get("present") and ABSENT_REMARK.match(values["present"]):
+            st = "absent"
+        remark = values.get("remark", "")
+        if remark and ABSENT_REMARK.match(remark):
+            st = "absent"
+        affiliation = values.get("party") or values.get("position") or office or None
+        entry = Entry(
+            name=name,
+            affiliation=affiliation,
+            status=st,
+            page=row.page,
+            substitute_for=values.get("for") or None,
+            role=values.get("role") or values.get("position") or office or None,
+        )
+        entries.append(entry)
+        if remark and (m := SUBSTITUTE_REMARK.match(remark)) and looks_like_name(clean(m.group("name"))):
+            entries.append(Entry(clean(m.group("name")), None, "present", row.page, substitute_for=name))
+            if st == "present" and values.get("present") is None:
+                entry.status = "absent"
+    return entries
+
+
+def _continues_row(groups: list[_Group], row: Line) -> str | None:
+    """A row holding only the rest of the name above ("Valbekmo" under "Anne Grete")."""
+    texts = [clean(c.text) for c in row.cells if clean(c.text)]
+    if len(texts) != 1 or not groups:
+        return None
+    first = text_under(row, groups[0].name)
+    if first == texts[0] and len(first.split()) == 1 and _NAME_TOKEN.match(first):
+        return first
+    return None
+
+
 def find_attendance(lines: list[Line], body: float, committee: str | None = None) -> Attendance:
-    result = Attendance()
-    people: list[tuple[str, str | None, str, int]] = []  # name, affiliation, status, page
-    status: str | None = None
-    pending_role: str | None = None  # "chair" or "minute_taker" announced by a label alone on its line
-    inline: list[str] | None = None  # text of an inline list being read
-    item: list[str] | None = None  # the bullet item being read
-    item_page = 0
+    return _Reader(body).read(lines, committee)
 
-    def flush() -> None:
-        nonlocal inline, item
-        if inline is not None and status:
-            for name, aff in _inline_people(" ".join(inline)):
-                people.append((name, aff, status, item_page))
-        if item is not None and status and (person := parse_person(" ".join(item))):
-            people.append((person[0], person[1], status, item_page))
-        inline, item = None, None
 
-    for line in lines:
-        if line.rule:
-            flush()
-            status = None
-            continue
-        text = clean(line.text)
-        lv = label_value(line) if not line.table or len(line.cells) >= 2 else None
-        label = lv[0] if lv else _label_only(line, body)
-        value = lv[1] if lv else ""
-        if pending_role and label is None:
-            name = _role_name(text)
-            if pending_role == "chair":
-                result.chair = result.chair or name
-            else:
-                result.minute_taker = result.minute_taker or name
+class _Reader:
+    """One pass over the lines at the head of a document."""
+
+    def __init__(self, body: float) -> None:
+        self.body = body
+        self.result = Attendance()
+        self.entries: list[Entry] = []
+        self.status: str | None = None
+        self.group_office: str | None = None  # the role label a group of names stands under
+        self.inline: list[str] | None = None  # text of an inline list being read
+        self.item: list[str] | None = None  # the bullet item being read
+        self.page = 0
+        self.value_x: float | None = None  # the value column of the label row being read
+        self.table: list[_Group] | None = None
+
+    def flush(self) -> None:
+        if self.inline is not None and self.status:
+            for name, aff, status in _inline_people(" ".join(self.inline)):
+                self.add(name, aff or self.group_office, status or self.status)
+        if self.item is not None and self.status and (person := parse_person(" ".join(self.item))):
+            self.add(person[0], person[1], self.status)
+        self.inline, self.item = None, None
+
+    def add(self, name: str, affiliation: str | None, status: str, **extra: str | None) -> None:
+        role = extra.pop("role", None) or self.group_office
+        self.entries.append(Entry(name, affiliation, status, self.page, role=role, **extra))
+
+    def end_list(self) -> None:
+        self.flush()
+        self.status, self.group_office, self.value_x, self.table = None, None, None, None
+
+    def read(self, lines: list[Line], committee: str | None) -> Attendance:
+        pending_role: str | None = None  # "chair" or "minute_taker" announced by a label alone on its line
+        for line in lines:
+            if line.rule:
+                self.end_list()
+                continue
+            text = clean(line.text)
+            if self.table is not None and is_row(line) and not clean(line.cells[0].text).endswith(":"):
+                if rest := _continues_row(self.table, line):
+                    if self.entries:
+                        self.entries[-1].name = f"{self.entries[-1].name} {rest}"
+                    continue
+                self.page = line.page
+                self.entries.extend(_table_row(self.table, line, self.status or "present"))
+                continue
+            if (groups := attendance_header(line)) and (self.status or any(g.status for g in groups)):
+                self.flush()
+                self.table, self.status = groups, self.status or "present"
+                continue
+            self.table = None
+            lv = _row_label(line)
+            label = lv[0] if lv else _label_only(line, self.body)
+            value = lv[1] if lv else ""
+            if pending_role and label is None:
+                self.set_role(pending_role, _role_name(text))
+                pending_role = None
+                continue
             pending_role = None
-            continue
-        pending_role = None
-        for role, pattern in (("chair", CHAIR_LABEL), ("minute_taker", MINUTE_TAKER_LABEL)):
-            if label is not None and pattern.match(label):
-                flush()
-                status = None
+            role = self.role_label(label)
+            if role is not None:
+                self.end_list()
                 name = _role_name(value)
                 if name is None:
                     pending_role = role
-                elif getattr(result, role) is None:
-                    setattr(result, role, name)
-                break
-        else:
-            role = None
-        if role is not None:
-            continue
-        new_status = attendance_status(label) if label is not None else None
-        if new_status:
-            flush()
-            status, item_page = new_status, line.page
-            if value:
-                inline = [value]
-            continue
-        if status is None:
-            continue
-        if label is not None and not line.table and not looks_like_name(label):
-            flush()  # another label ends the list
-            status = None
-            continue
-        if inline is not None:
-            if starts_paragraph(line) or is_heading_style(line, body):
-                flush()
-                status = None
-            else:
-                inline.append(text)
-            continue
-        if line.table or len(line.cells) >= 2:
-            flush()
-            for person in _row_people(line):
-                people.append((person[0], person[1], status, line.page))
-            continue
-        if BULLET.match(text):
-            flush()
-            item, item_page = [text], line.page
-        elif item is not None and not starts_paragraph(line):
-            item.append(text)
-        elif parse_person(text):
-            flush()
-            item, item_page = [text], line.page
-        elif is_heading_style(line, body) or starts_paragraph(line):
-            flush()
-            status = None
-    flush()
+                else:
+                    self.set_role(role, name)
+                continue
+            if self.status and label is not None and value and self.role_group(label, value, line):
+                continue
+            new_status = attendance_status(label) if label is not None else None
+            if new_status:
+                self.flush()
+                self.status, self.page, self.group_office = new_status, line.page, None
+                self.value_x = line.cells[-1].x0 if value and len(line.cells) >= 2 else None
+                if value:
+                    self.inline = [value]
+                continue
+            if self.status is None:
+                continue
+            if label is not None and value and self.role_group(label, value, line):
+                continue
+            if label is not None and not looks_like_name(label):
+                self.end_list()  # another label ends the list
+                continue
+            if self.value_x is not None and len(line.cells) == 1 and abs(line.x0 - self.value_x) <= 3.0:
+                self.flush()  # a further item under the label row's value column
+                self.page = line.page
+                self.inline = [text]
+                continue
+            if self.inline is not None:
+                if starts_paragraph(line) or is_heading_style(line, self.body):
+                    self.flush()
+                    if not self.read_plain(line, text):
+                        self.end_list()
+                else:
+                    self.inline.append(text)
+                continue
+            if line.table or len(line.cells) >= 2:
+                self.flush()
+                self.page = line.page
+                self.read_row(line)
+                continue
+            if BULLET.match(text):
+                self.flush()
+                self.item, self.page = [text], line.page
+            elif self.item is not None and not starts_paragraph(line):
+                self.item.append(text)
+            elif not self.read_plain(line, text):
+                self.flush()
+                if is_heading_style(line, self.body) or starts_paragraph(line):
+                    self.end_list()
+        self.flush()
+        return self.finish(committee)
 
-    seen: set[tuple[str, str]] = set()
-    for name, aff, st, page in people:
-        key = (name.casefold(), st)
-        if key in seen:
-            continue
-        seen.add(key)
-        sub = _SUBSTITUTE.search(aff or "")
-        result.attendees.append(
-            Attendee(
-                name=name,
-                status=st,
-                affiliation=aff,
-                substitute_for=clean(sub.group("name")) if sub else None,
-                page=page,
+    def read_plain(self, line: Line, text: str) -> bool:
+        """A line under a status label: one person, or an unlabelled inline list of several."""
+        if len(_split_top_level(text, ",")) >= 2 and len(_list_people(text)[0]) >= 2:
+            self.flush()
+            self.page = line.page
+            self.inline = [text]
+            return True
+        if parse_person(text):
+            self.flush()
+            self.item, self.page = [text], line.page
+            return True
+        return False
+
+    def read_row(self, line: Line) -> None:
+        """A row without a header: a name and its role, a status word, or a substitute's note."""
+        cells = [clean(c.text) for c in line.cells if clean(c.text)]
+        if len(cells) >= 2 and (found := _name_and_office(cells[0])):
+            name, office = found
+            rest = ", ".join(cells[1:])
+            if ABSENT_REMARK.match(rest):
+                self.add(name, office, "absent")
+                return
+            if m := _SUBSTITUTE.search(rest):
+                self.add(name, office, self.status or "present", substitute_for=clean(m.group("name")))
+                return
+        for name, aff in _row_people(line):
+            self.add(name, aff, self.status or "present")
+
+    def role_label(self, label: str | None) -> str | None:
+        if label is None:
+            return None
+        if CHAIR_LABEL.match(label):
+            return "chair"
+        if MINUTE_TAKER_LABEL.match(label):
+            return "minute_taker"
+        return None
+
+    def set_role(self, role: str, name: str | None) -> None:
+        if role == "chair":
+            self.result.chair = self.result.chair or name
+        else:
+            self.result.minute_taker = self.result.minute_taker or name
+
+    def role_group(self, label: str, value: str, line: Line) -> bool:
+        """ "Ordførar: A, B" within a list: names under an office (or an organisation's short name),
+        the office their affiliation; an administration's offices are the secretariat."""
+        words = label.split()
+        if len(words) > 3 or not _list_people(value)[0]:
+            return False
+        office = bool(ROLE_WORD.match(words[-1]))
+        if not office and (attendance_status(label) or not (_PARTY_CODE.match(label) or len(words) == 1)):
+            return False
+        self.flush()
+        self.group_office = clean(label)
+        if ADMINISTRATION_ROLE.search(label):
+            self.status = "secretariat"
+        self.value_x = line.cells[-1].x0 if len(line.cells) >= 2 else None
+        self.page = line.page
+        self.inline = [value]
+        return True
+
+    def finish(self, committee: str | None) -> Attendance:
+        result = self.result
+        seen: set[tuple[str, str]] = set()
+        listed = {e.name.casefold() for e in self.entries}
+        for e in self.entries:
+            key = (e.name.casefold(), e.status)
+            if key in seen:
+                continue
+            seen.add(key)
+            substitute_for = e.substitute_for
+            if substitute_for is None and (sub := _SUBSTITUTE.search(e.affiliation or "")):
+                substitute_for = clean(sub.group("name"))
+            result.attendees.append(
+                Attendee(
+                    name=e.name,
+                    status=e.status,
+                    affiliation=e.affiliation,
+                    substitute_for=substitute_for,
+                    page=e.page,
+                    role=e.role,
+                )
             )
-        )
-    _roles_from_markers(result, committee)
-    return result
+            # The member a substitute met for did not meet, where the list does not say so itself.
+            met_for = substitute_for and e.status == "present" and substitute_for.casefold() not in listed
+            if met_for and looks_like_name(substitute_for):
+                listed.add(substitute_for.casefold())
+                result.attendees.append(Attendee(name=substitute_for, status="absent", page=e.page))
+        _roles_from_markers(result, committee)
+        return result
 
 
 def _roles_from_markers(result: Attendance, committee: str | None) -> None:
-    """ "(referent)" after a name names the minute taker; "(møteleder)" or "leder <committee>" the chair."""
+    """ "(referent)" after a name names the minute taker; "(møteleder)" or "leder <committee>" the
+    chair; with no chair printed, the one member who is the mayor."""
     for a in result.attendees:
         aff = a.affiliation or ""
         if result.minute_taker is None and MINUTE_TAKER_MARKER.search(aff) and "(" in aff:
@@ -277,3 +589,19 @@ def _roles_from_markers(result: Attendance, committee: str | None) -> None:
             )
             if CHAIR_MARKER.search(aff) or chairs_committee:
                 result.chair = a.name
+    if result.chair is None:
+        mayors = [a.name for a in result.attendees if a.status == "present" and CHAIRING_ROLE.match(a.role or "")]
+        if len(mayors) == 1:
+            result.chair = mayors[0]
+
+
+def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
+    """ "Møtet ble ledet av Ida Haug", "Referat skrevet av Guri Moen Lajord"."""
+    chair = taker = None
+    if m := CHAIR_SENTENCE.search(text):
+        found = _name_and_office(clean(m.group("name") or m.group("name2")))
+        chair = found[0] if found else None
+    if m := MINUTE_TAKER_SENTENCE.search(text):
+        found = _name_and_office(clean(m.group("name")))
+        taker = found[0] if found else None
+    return chair, taker

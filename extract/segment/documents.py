@@ -197,13 +197,16 @@ def build_document(part: Part, body: float) -> Document:
     block, under_title = title_block(lines, body)
     title = title_of(lines, body) or (clean(" ".join(block)) if block else None)
     spans = split_cases(lines, body, plain=any(p.ocr for p in part.pages))
-    first_heading = min((s.heading.index for s in spans), default=len(lines))
+    # The head of the document runs to the first case's own section: the agenda list may stand
+    # before the attendance lists.
+    first_heading = min((s.heading.index for s in spans if s.heading.kind != "list"), default=len(lines))
     preamble = lines[:first_heading]
     header = next((p.header for p in part.pages if p.header), None)
     footer = next((p.footer for p in part.pages if p.footer), None)
     text = "\n".join(clean(ln.text) for ln in lines if ln.text)
     forms = [s.heading.body for s in spans if s.heading.body]
-    committee = find_body(lines[:MEETING_SEARCH_LINES], preamble, title, block, forms, header, footer, text)
+    head = lines[: min((s.heading.index for s in spans), default=len(lines))]
+    committee = find_body(lines[:MEETING_SEARCH_LINES], head, title, block, forms, header, footer, text)
     attendance = find_attendance(preamble, body, committee)
     known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)

@@ -194,38 +194,106 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
             r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+(?:til\s*stede|deltakere|deltagere|møtende)"
-            r"|\bdessuten\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)",
+            r"|\bdessuten\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)|^andre$|^elles\s+møtte|^i\s+tillegg$",
             I,
         ),
     ),
     (
         "absent",
         re.compile(
-            r"\bforfall|\bfravær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bfrafall|\bafbud|\bforhindret"
-            r"|\bmeldt\s+fravær|\bfraværende",
+            r"\bforfall|\bfravær|\bfråvær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bikkje\s+(?:til\s*stades|møtt)"
+            r"|\bmøtte\s+ikkje|\bmøtte\s+ikke|\bfrafall|\bfråfall|\bafbud|\bforhindret|\bmeldt\s+fravær|\bfraværende",
             I,
         ),
     ),
-    ("observer", re.compile(r"\bobservatør", I)),
-    ("secretariat", re.compile(r"\bsekretariat|\badministrasjon|\bsekretær(?!e)", I)),
+    # A user or youth council's representatives at a board's meeting: "Fra brukerutvalget møtte".
+    (
+        "observer",
+        re.compile(
+            r"\bobservatør|^(?:fra|frå)\s+(?!adm|sekretariat)[\wæøå]*(?:utvalget|utvalet|utvalg|rådet|råd)\b"
+            r"|\bbruker\w*utval|\bbrukar\w*utval|\bungdomsråd|\beldreråd|\bmed\s+møte-?\s+og\s+talerett",
+            I,
+        ),
+    ),
+    (
+        "secretariat",
+        re.compile(r"\bsekretariat|\badministrasjon|\bsekretær(?!e)|\badm\b\.?|\brådm[ae]nn|\bkommunedirektør", I),
+    ),
     # Anchored: "Nye medlemmer:" introduces a remark, not a list of those present.
     (
         "present",
         re.compile(
-            r"^(?:faste\s+|møtende\s+|øvrige\s+|ordinære\s+)?(?:til\s*stede|tilstede|møtt|fremmøtte|tilstedeværende"
-            r"|deltok|deltakere|deltagere|deltaker|medlemmer|varamedlemmer|vara|mødt|møtende(?:\s+medlemmer)?"
-            r"|representanter)\b",
+            r"^(?:(?:følgende|følgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
+            r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
+            r"|deltakere|deltagere|deltakarar|deltaker|medlemmer|medlemmene|varamedlemmer|varamedl\.?|vara|mødt"
+            r"|møtende(?:\s+medlemmer)?|møtande(?:\s+medlemmer)?|representanter|representantar|oppmøte|frammøte)\b",
             I,
         ),
     ),
 ]
-CHAIR_LABEL = re.compile(r"^(?:møteleder|møteledelse|ordstyrer|leder\s+av\s+møtet|mødeleder|dirigent)$", I)
+CHAIR_LABEL = re.compile(
+    r"^(?:møteleder|møteleiar|møteledelse|møteleiing|ordstyrer|ordstyrar|leder\s+av\s+møtet|leiar\s+av\s+møtet"
+    r"|mødeleder|dirigent|leder|leiar)$",
+    I,
+)
 MINUTE_TAKER_LABEL = re.compile(
-    r"^(?:referent|referenter|protokollfører|referat\s+(?:skrevet\s+)?(?:av|ved)|ref\.?|sekretær|referatfører)$", I
+    r"^(?:referent|referenter|protokollfører|protokollførar|referat\s+(?:skrevet\s+|skrive\s+|ført\s+)?(?:av|ved)"
+    r"|ref\.?|sekretær|møtesekretær|referatfører|skrivar|referatskrivar)$",
+    I,
+)
+# Sentences naming who led the meeting and who wrote the minutes.
+CHAIR_SENTENCE = re.compile(
+    r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda)\s+av\s+(?P<name>[^.,;()]+)"
+    r"|\b(?:møteleder|møteleiar)\s+var\s+(?P<name2>[^.,;()]+)",
+    I,
+)
+MINUTE_TAKER_SENTENCE = re.compile(
+    r"\b(?:referat|protokoll)(?:et)?\s+(?:ble\s+|vart\s+|er\s+)?(?:skrevet|skrive|ført|førd)\s+av\s+(?P<name>[^.,;()]+)",
+    I,
 )
 # Markers printed after a name in an attendee list.
-CHAIR_MARKER = re.compile(r"\((?:møte)?leder\)|\bmøteleder\b", I)
-MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b", I)
+CHAIR_MARKER = re.compile(r"\((?:møte)?le(?:d|i)[ae]r\)|\bmøteleder\b|\bmøteleiar\b", I)
+MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b|\(møtesekretær\)|\(sekretær\)", I)
+# The mayor chairs the council and its executive committee: with no chair printed, the one
+# member whose function is "Ordfører" led the meeting.
+CHAIRING_ROLE = re.compile(r"^(?:ordfører|ordførar)$", I)
+
+# Words for a person's office or title, printed before a name ("Rådmann Ola Nordmann",
+# "Økonomisjef Tormod Gilberg", "Adm. direktør Arne Flaat"): they are not part of the name.
+ROLE_WORD = re.compile(
+    r"^(?:adm\.?|ass\.?|kst\.?|konst\.?|fung\.?|administrerende|viseadministrerende|assisterende|konstituert"
+    r"|fungerende|[\wæøå\-]*(?:direktør|sjef|leder|leiar|rådgiver|rådgjevar|sekretær|konsulent|rådmann|rådmenn"
+    r"|ordfører|ordførar|medlem|representant|nestleder|nestleiar|controller|revisor|jurist|overlege|koordinator"
+    r"|saksbehandler|sakshandsamar|økonom|assistent|planlegger|ingeniør|arkitekt|formann|president|referent"
+    r"|tillitsvalgt|verneombud|kommuneoverlege|kommunelege))$",
+    I,
+)
+# An administration's offices: a role group under one of these is the secretariat.
+ADMINISTRATION_ROLE = re.compile(r"rådm[ae]nn|kommunedirektør|administrasjon|\badm\b|sekretariat|sekretær", I)
+# Columns of an attendance table's header row (compared squashed: no spaces, dots, dashes).
+ATTENDANCE_COLUMNS = {
+    "name": re.compile(r"^(?:navn|namn|medlem|medlemmer|representant|representanter|deltaker|deltakere)$", I),
+    "for": re.compile(r"^(?:møttefor|møterfor|varafor|møttefør|for|stedfortrederfor)$", I),
+    "party": re.compile(
+        r"^(?:parti|partiliste|liste|gruppe|parti/liste|repr|representerer|org|organisasjon|virksomhet|enhet"
+        r"|kommune|instans|frå|fra)$",
+        I,
+    ),
+    "role": re.compile(r"^(?:funksjon|verv|rolle)$", I),
+    "position": re.compile(r"^(?:stilling|tittel)$", I),
+    "present": re.compile(r"^(?:møter|møtt|møtte|tilstede|tilstades|frammøtt|oppmøte)$", I),
+    "remark": re.compile(r"^(?:merknad|merknader|anmerkning|kommentar|fravær|fråvær)$", I),
+}
+# A cell or remark saying a member did not meet.
+ABSENT_REMARK = re.compile(r"^(?:forfall|meldt\s+forfall|ikke\s+møtt|ikkje\s+møtt|fravær|fråvær|permisjon|nei)\b", I)
+# "Frida hadde meldt forfall": a sentence after an inline list of those present.
+ABSENT_SENTENCE = re.compile(
+    r"^(?P<names>.+?)\s+(?:hadde|har|hade|hadde\s+også|har\s+også)\s+(?:meldt\s+|meldt\s+inn\s+)?"
+    r"(?:forfall|fråfall|fravær|fråvær)\b",
+    I,
+)
+# "Ove Morten Haugan møtte som vara", "vara for: Lizzie …": substitutes in a remark.
+SUBSTITUTE_REMARK = re.compile(r"^(?P<name>.+?)\s+(?:møtte|møter|møtt)\s+som\s+(?:vara(?:medlem|representant)?)\b", I)
 
 # Abbreviations of the partnership's bodies, written out as the archive names them.
 BODY_ABBREVIATIONS = {
