@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
+GENRE = SHARED / "corpus" / "genre"
 SCHEMA = Path(__file__).parent / "fixtures" / "extraction.schema.json"
 
 
@@ -32,6 +33,13 @@ def dev_corpus() -> Path:
     if not any(DEV.glob("*.gold.json")):
         pytest.skip("the shared dev corpus (../shared/corpus/dev) is not beside this checkout")
     return DEV
+
+
+@pytest.fixture(scope="session")
+def genre_corpus() -> Path:
+    if not any(GENRE.glob("*.gold.json")):
+        pytest.skip("the shared genre corpus (../shared/corpus/genre) is not beside this checkout")
+    return GENRE
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ A spec is one line per layout line:
     # Title           a title: 16 pt bold          ## Heading   13 pt bold
     ** Bold text      11 pt bold                    ---          a drawn rule
     T: a | b          a row of a ruled table        a | b        a borderless row, two cells
-    (blank line)      white space above the next line: a new paragraph
+    >> text           a line set under the value column of a two-cell row above
+    (blank line)      white space above the next line: a new paragraph; two blank lines: a new section
 Anything else is an 11 pt regular line.
 """
 
@@ -17,7 +18,7 @@ BODY = 11.0
 LINE_STEP = 14.5
 PARAGRAPH_GAP = 14.0
 LINE_GAP = 3.5
-COLUMN_X = [65.0, 306.0, 420.0, 500.0]
+COLUMN_X = [65.0, 306.0, 420.0, 500.0, 560.0, 620.0]
 
 
 def _line(raw: str, page: int, top: float) -> Line:
@@ -33,8 +34,22 @@ def _line(raw: str, page: int, top: float) -> Line:
         bold, text = True, text[3:]
     if text.startswith("T: "):
         table, text = True, text[3:]
+    if text.startswith(">> "):
+        text = text[3:]
+        return Line(
+            page=page,
+            top=top,
+            bottom=top + size,
+            cells=[Cell(text, COLUMN_X[1], COLUMN_X[1] + 6 * len(text), bold)],
+            size=size,
+            bold=bold,
+        )
     parts = [p.strip() for p in text.split(" | ")]
-    cells = [Cell(p, COLUMN_X[min(i, 3)], COLUMN_X[min(i, 3)] + 6 * len(p), bold) for i, p in enumerate(parts)]
+    cells = []
+    for i, part in enumerate(parts):
+        x0 = COLUMN_X[min(i, len(COLUMN_X) - 1)]
+        right = COLUMN_X[i + 1] - 2 if i + 1 < len(parts) and i + 1 < len(COLUMN_X) else x0 + 6 * len(part)
+        cells.append(Cell(part, x0, min(x0 + 6 * len(part), right) if len(parts) > 1 else x0 + 6 * len(part), bold))
     return Line(page=page, top=top, bottom=top + size, cells=cells, size=size, bold=bold, table=table)
 
 
@@ -49,7 +64,7 @@ def pages(spec: str, height: float = 842.0) -> list[Page]:
             top, pending = 70.0, LINE_GAP
             continue
         if not raw:
-            pending = PARAGRAPH_GAP
+            pending = PARAGRAPH_GAP if pending == LINE_GAP else pending + PARAGRAPH_GAP
             continue
         page_lines = result[-1].lines
         top += pending if page_lines else 0.0

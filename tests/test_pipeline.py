@@ -51,11 +51,23 @@ def _scorer():
     return module
 
 
+def _corpus_metrics(tmp_path: Path, corpus: Path, capsys) -> dict:
+    extract_to_dir(sorted(corpus.glob("*.pdf")), tmp_path)
+    _scorer().main([str(corpus), str(tmp_path), "--json"])
+    return json.loads(capsys.readouterr().out)
+
+
 def test_dev_corpus_scores(tmp_path, dev_corpus: Path, capsys):
-    """≥ 0.97 on every extraction metric, ≥ 0.95 on person identity."""
-    extract_to_dir(sorted(dev_corpus.glob("*.pdf")), tmp_path)
-    _scorer().main([str(dev_corpus), str(tmp_path), "--json"])
-    metrics = json.loads(capsys.readouterr().out)
-    low = {k: v for k, v in metrics.items() if k not in ("person_f1", "counts", "score") and v < 0.97}
+    """≥ 0.99 on every metric."""
+    metrics = _corpus_metrics(tmp_path, dev_corpus, capsys)
+    low = {k: v for k, v in metrics.items() if k not in ("counts", "score") and v < 0.99}
     assert not low, metrics
-    assert metrics["person_f1"] >= 0.95, metrics
+
+
+def test_genre_corpus_scores(tmp_path, genre_corpus: Path, capsys):
+    """Documents of other bodies (health trusts, partnerships, municipalities; bokmål and nynorsk):
+    ≥ 0.90 on every metric, ≥ 0.95 on the mean."""
+    metrics = _corpus_metrics(tmp_path, genre_corpus, capsys)
+    low = {k: v for k, v in metrics.items() if k not in ("counts", "score") and v < 0.90}
+    assert not low, metrics
+    assert metrics["score"] >= 0.95, metrics

@@ -33,6 +33,19 @@ def people(spec: str, committee: str | None = None):
         ("Observatør", "observer"),
         ("Nye medlemmer", None),
         ("Saker/tema", None),
+        ("Til stades", "present"),
+        ("Følgende medlemmer møtte", "present"),
+        ("Desse medlemmene møtte", "present"),
+        ("Følgjande varamedl. møtte", "present"),
+        ("Møtande medlemmer", "present"),
+        ("Oppmøte formannskapets møte 18.06.2015", "present"),
+        ("Faste medlemmer som ikke møtte", "absent"),
+        ("Forfall/møtte ikkje", "absent"),
+        ("Frå adm. møtte", "secretariat"),
+        ("Følgende fra administrasjonen deltok", "secretariat"),
+        ("Fra brukerutvalget møtte", "observer"),
+        ("Frå ungdomsrådet møtte", "observer"),
+        ("Andre", "guest"),
     ],
 )
 def test_status_labels(label, status):
@@ -193,3 +206,218 @@ def test_inline_list_written_with_dashes_and_other_guest_labels():
         ("Astrid Gramstad", "UiT", "present"),
         ("Maria Eidesen", "UNN", "guest"),
     ]
+
+
+# --- the layouts of the wider genre -------------------------------------------------------------
+
+
+def full(spec: str):
+    found = find_attendance(lines(spec), 11.0)
+    return [(a.name, a.affiliation, a.status, a.substitute_for, a.role) for a in found.attendees], found
+
+
+def test_tables_read_by_their_header_rows():
+    spec = """
+    ** Faste medlemmer som møtte:
+    T: Navn | Funksjon | Representerer
+    T: Bjørn Iversen | Ordfører | AP/SP
+    T: Trude Holm | Medlem | AP/SP
+    ** Faste medlemmer som ikke møtte:
+    T: Navn | Funksjon | Representerer
+    T: Jan Arne Solvang | MEDL | FRP/H/KRF
+    ** Varamedlemmer som møtte:
+    T: Navn | Møtte for | Representerer
+    T: Sverre Sundfær | Jan Arne Solvang | FRP/H/KRF
+    ** Fra administrasjonen møtte:
+    T: Navn | Stilling
+    T: Rudolf Holmvik | Rådmann
+    """
+    found, att = full(spec)
+    assert found == [
+        ("Bjørn Iversen", "AP/SP", "present", None, "Ordfører"),
+        ("Trude Holm", "AP/SP", "present", None, "Medlem"),
+        ("Jan Arne Solvang", "FRP/H/KRF", "absent", None, "MEDL"),
+        ("Sverre Sundfær", "FRP/H/KRF", "present", "Jan Arne Solvang", None),
+        ("Rudolf Holmvik", "Rådmann", "secretariat", None, "Rådmann"),
+    ]
+    # no chair is printed: the mayor led the meeting
+    assert att.chair == "Bjørn Iversen"
+
+
+def test_met_yes_or_no_a_substitute_in_the_remark_and_a_name_wrapped_over_a_page():
+    spec = """
+    ** Oppmøte formannskapets møte 18.06.2015
+    T: Navn | Parti | Funksjon | Møter | Merknad
+    T: Tor-Petter Abelsen | KRF | Medlem | Nei | Ove Morten Haugan møtte som vara
+    T: Anne Grete | H | Medlem | Ja
+    ===
+    T: Valbekmo
+    T: Berit Musum | FRP | Medlem | Nei
+    """
+    found, _ = full(spec)
+    assert found == [
+        ("Tor-Petter Abelsen", "KRF", "absent", None, "Medlem"),
+        ("Ove Morten Haugan", None, "present", "Tor-Petter Abelsen", None),
+        ("Anne Grete Valbekmo", "H", "present", None, "Medlem"),
+        ("Berit Musum", "FRP", "absent", None, "Medlem"),
+    ]
+
+
+def test_two_name_columns_with_their_own_status_nynorsk():
+    spec = """
+    T: Desse medlemmene møtte: | Parti | Forfall/møtte ikkje | Parti
+    T: Anders Ryssdal | Sp | Kari Nordmann | Ap
+    T: Ola Tarjei Kroken | Ap
+    T: Møteleiar: | Anders Ryssdal
+    T: Frå adm. møtte: | Rådmann Jan Kåre Fure, Sekretær for valstyret Siv Kvalsvik Haugen
+    T: Utlevert i møtet: | Ingen
+    """
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Anders Ryssdal", "Sp", "present"),
+        ("Kari Nordmann", "Ap", "absent"),
+        ("Ola Tarjei Kroken", "Ap", "present"),
+        ("Jan Kåre Fure", "Rådmann", "secretariat"),
+        ("Siv Kvalsvik Haugen", "Sekretær for valstyret", "secretariat"),
+    ]
+    assert att.chair == "Anders Ryssdal"
+
+
+def test_rows_without_a_header_say_apologies_and_substitutes():
+    spec = """
+    ** Følgende medlemmer møtte:
+    T: Hanne Harlem | Styreleder
+    T: Andreas Kjær | Forfall
+    T: Helga R. Grinden | vara for: Lizzie Irene Ruud Thorkildsen
+    ** Fra brukerutvalget møtte:
+    Alf Magne Bårdslett
+    ** Følgende fra administrasjonen deltok:
+    Administrerende direktør Bente Mikkelsen
+
+    Konserndirektør Steinar Marthinsen, konserndirektør Peder Olsen, viseadministrerende direktør Stein Are
+    Agledal
+    """
+    found, _ = full(spec)
+    assert [(n, a, s, f) for n, a, s, f, _ in found] == [
+        ("Hanne Harlem", "Styreleder", "present", None),
+        ("Andreas Kjær", None, "absent", None),
+        ("Helga R. Grinden", None, "present", "Lizzie Irene Ruud Thorkildsen"),
+        ("Lizzie Irene Ruud Thorkildsen", None, "absent", None),
+        ("Alf Magne Bårdslett", None, "observer", None),
+        ("Bente Mikkelsen", "Administrerende direktør", "secretariat", None),
+        ("Steinar Marthinsen", "Konserndirektør", "secretariat", None),
+        ("Peder Olsen", "konserndirektør", "secretariat", None),
+        ("Stein Are Agledal", "viseadministrerende direktør", "secretariat", None),
+    ]
+
+
+def test_offices_and_party_codes_before_names_and_items_under_the_value_column():
+    spec = """
+    Medlemmer: | AP Asgeir Almås
+    >> SP Harald Lie
+    ** Forfall:
+    ** Fra administrasjonen møtte: | Rådmann Stian Skjærvik
+    >> Formannskapssekretær Mona Vik larsen
+
+    Av 5 medlemmer møtte 5
+    """
+    found, _ = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Asgeir Almås", "AP", "present"),
+        ("Harald Lie", "SP", "present"),
+        ("Stian Skjærvik", "Rådmann", "secretariat"),
+        ("Mona Vik larsen", "Formannskapssekretær", "secretariat"),
+    ]
+
+
+def test_an_office_before_the_name_and_the_minute_taker_marker():
+    spec = """
+    Fra administrasjonen møtte: | Adm. direktør Arne Flaat, Informasjonssjef Trond G. Skillingstad (referent)
+    Fra Samarbeidsutvalget møtte: | Ingen
+    Merknader til møtet: | Ingen merknader.
+    """
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Arne Flaat", "Adm. direktør", "secretariat"),
+        ("Trond G. Skillingstad", "Informasjonssjef (referent)", "secretariat"),
+    ]
+    assert att.minute_taker == "Trond G. Skillingstad"
+
+
+def test_groups_under_role_labels_within_a_list_nynorsk():
+    spec = """
+    ** Til stades:
+    Ordførar: | Jon Askeland, Knut Moe, Marit Steinestø (varaordførar Masfjorden)
+    Rådmenn: | Odd Ivar Øvregård, Ingvild Hjelmtveit (frå 51/14)
+    Andre: | Stein Byrkjeland og Julie Andersen (49/14), Arne Åsan (50/14)
+    Forfall: | Kari Aakre, Jan Olav Osen
+    """
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Jon Askeland", "Ordførar", "present"),
+        ("Knut Moe", "Ordførar", "present"),
+        ("Marit Steinestø", "varaordførar Masfjorden", "present"),
+        ("Odd Ivar Øvregård", "Rådmenn", "secretariat"),
+        ("Ingvild Hjelmtveit", "Rådmenn", "secretariat"),
+        ("Stein Byrkjeland", None, "guest"),
+        ("Julie Andersen", None, "guest"),
+        ("Arne Åsan", None, "guest"),
+        ("Kari Aakre", None, "absent"),
+        ("Jan Olav Osen", None, "absent"),
+    ]
+    # several mayors: none of them is taken for the chair
+    assert att.chair is None
+
+
+def test_first_names_only_and_apologies_in_a_sentence():
+    spec = """
+    Tilstede: Karoline, Vanja, Linn M., Ida Lise, Ida S., Hildegun og Silje. Frida hadde meldt
+    forfall.
+    """
+    found, _ = full(spec)
+    assert [(n, s) for n, _, s, _, _ in found] == [
+        ("Karoline", "present"),
+        ("Vanja", "present"),
+        ("Linn M.", "present"),
+        ("Ida Lise", "present"),
+        ("Ida S.", "present"),
+        ("Hildegun", "present"),
+        ("Silje", "present"),
+        ("Frida", "absent"),
+    ]
+
+
+def test_a_name_wrapped_at_its_hyphen_is_one_name():
+    found, _ = full("Møtende medlemmer: | Steinar Aspli, Torgeir Schmidt- Melbye, Peter Himo")
+    assert [n for n, *_ in found] == ["Steinar Aspli", "Torgeir Schmidt-Melbye", "Peter Himo"]
+
+
+def test_a_count_of_representatives_is_not_a_person():
+    found, _ = full("Til stede: | 9 representanter. Kari Nordmann fikk permisjon under sak 75/15.")
+    assert found == []
+
+
+def test_chair_and_minute_taker_in_nynorsk_and_in_sentences():
+    _, att = full("Møteleiar: | Anders Ryssdal\nMøtesekretær: | Siv Kvalsvik Haugen")
+    assert (att.chair, att.minute_taker) == ("Anders Ryssdal", "Siv Kvalsvik Haugen")
+    from extract.segment.attendees import roles_from_sentences
+
+    assert roles_from_sentences("Møtet ble ledet av Ida Haug. Referat skrevet av Guri Moen Lajord.") == (
+        "Ida Haug",
+        "Guri Moen Lajord",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rådmann Ola Nordmann", ("Ola Nordmann", "Rådmann")),
+        ("Helsefaglig rådgiver Kolbjørn Thun", ("Kolbjørn Thun", "Helsefaglig rådgiver")),
+        ("AP Asgeir Almås", ("Asgeir Almås", "AP")),
+        ("Tromsø kommune", None),
+    ],
+)
+def test_split_role_name(text, expected):
+    from extract.segment.attendees import split_role_name
+
+    assert split_role_name(text) == expected

@@ -167,3 +167,193 @@ def test_number_alone_with_the_title_on_the_next_line():
     ## Budsjett 2025
     """
     assert numbers_titles(spec) == [("12/2024", "Godkjenning av innkalling og saksliste"), ("13/2024", "Budsjett 2025")]
+
+
+# --- the genre's numbering forms ---------------------------------------------------------
+
+
+def numbered(spec: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (s.heading.number, s.heading.prefix, s.heading.case_no.printed, s.heading.title)
+        for s in split_cases(lines(spec), 11.0)
+    ]
+
+
+def test_number_and_year_with_a_dash_and_leading_zeros():
+    spec = """
+    ** Sak 041-2010 GODKJENNING AV PROTOKOLL
+    Protokollen ble godkjent.
+    ** Sak 042-2010 ØKONOMIRAPPORT PER 1. TERTIAL
+    """
+    assert numbered(spec) == [
+        ("41/2010", None, "Sak 041-2010", "GODKJENNING AV PROTOKOLL"),
+        ("42/2010", None, "Sak 042-2010", "ØKONOMIRAPPORT PER 1. TERTIAL"),
+    ]
+
+
+def test_year_first_after_a_prefix_in_a_table_and_as_a_heading():
+    spec = """
+    ** Saker til behandling:
+    T: ST 2010/69 | UNDERSKRIFT AV PROTOKOLL
+    T: ST 2010/70 | REFERATSAKER
+    ===
+    ## ST 2010/70 Referatsaker
+    Tekst.
+    """
+    assert numbered(spec) == [
+        ("69/2010", "ST", "ST 2010/69", "UNDERSKRIFT AV PROTOKOLL"),
+        ("70/2010", "ST", "ST 2010/70", "Referatsaker"),
+    ]
+
+
+def test_two_digit_parts_are_read_by_the_meeting_year():
+    from extract.segment.numbers import parse_heading_number
+
+    number, _ = parse_heading_number("ST 10/69 Budsjett")
+    assert (number.normalized(), number.normalized(2010)) == ("10/2069", "69/2010")
+    number, _ = parse_heading_number("PS 12/10 Budsjett")
+    assert number.normalized(2010) == "12/2010"
+
+
+def test_a_prefix_glued_on_and_a_committee_before_the_case_word():
+    assert numbered("** FS-071/13 Videre engasjement") == [("71/2013", "FS", "FS-071/13", "Videre engasjement")]
+    # "SSU sak 27/2024" names the committee, not a kind of case
+    assert numbered("## SSU sak 27/2024 Rekruttering")[0][1] is None
+
+
+def test_a_decision_label_naming_its_case_is_not_a_heading():
+    assert numbered("** FS-070/13 Vedtak:\nReferatene tas til orientering.") == []
+
+
+def test_form_rows_number_and_title_with_dash_items_continued_under_the_value():
+    spec = """
+    ** Sak nr.: | 2/2004
+    Navn på sak: | - Protokoll fra styremøte
+    >> - Protokoll fra telefonstyremøte
+    Tilrådning: Styret godkjenner protokollene.
+    """
+    assert numbered(spec) == [("02/2004", None, "2/2004", "Protokoll fra styremøte - Protokoll fra telefonstyremøte")]
+
+
+def test_a_number_alone_as_heading_titled_by_the_form_row_above_nynorsk():
+    spec = """
+    # Styresak
+    Dato: | 03.02.2012
+    Saka gjeld: | Samansetting av regionalt brukarutval
+
+    ## Styresak 009/12 B
+
+    ** Forslag til vedtak
+    1. Styret sluttar seg til endringane.
+    """
+    assert numbered(spec) == [("09/2012", None, "Styresak 009/12 B", "Samansetting av regionalt brukarutval")]
+
+
+def test_case_form_table_titled_by_the_heading_after_it_nynorsk():
+    spec = """
+    ** SAKSPAPIR
+    T: Styre, utval, komite m.m. | Møtedato | Saksnr.
+    T: Valstyret | 15.01.2015 | 001/15
+    T: Avgjerd av: Valstyret | Saksbehandlar: Kari Nordmann | Arkiv: 033
+    ## Godkjenning av innkalling og sakliste
+    Tekst.
+    """
+    (span,) = split_cases(lines(spec), 11.0)
+    h = span.heading
+    assert (h.number, h.title, h.kind, h.body, h.date) == (
+        "01/2015",
+        "Godkjenning av innkalling og sakliste",
+        "form",
+        "Valstyret",
+        "15.01.2015",
+    )
+
+
+def test_case_form_table_titled_by_the_heading_before_it():
+    spec = """
+    ## Referatsaker
+    T: Utvalg | Møtedato | Saksnummer
+    T: Formannskapet | 04.12.2013 | 070/13
+    ** Vedtak
+    Referatene tas til orientering.
+    """
+    assert numbered(spec) == [("70/2013", None, "070/13", "Referatsaker")]
+
+
+def test_agenda_table_by_its_header_skips_the_archive_column():
+    spec = """
+    ## SAKSLISTE
+    T: Utvalgssaksnr. | Arkivsaksnr. | Tittel
+    T: 56/09 | 09/810 | Godkjenning av protokoll
+    T: 57/09 | 09/805 | Søknad om fritak fra politiske verv
+    """
+    assert [(n, t) for n, _, _, t in numbered(spec)] == [
+        ("56/2009", "Godkjenning av protokoll"),
+        ("57/2009", "Søknad om fritak fra politiske verv"),
+    ]
+
+
+def test_a_range_and_an_archive_reference_are_not_cases():
+    spec = """
+    Saksnr.: | 11/2009 - 14/2009
+    Arkivsaksnr: | 2009/857
+    Arkivsak: | 2013/1220
+    """
+    assert numbered(spec) == []
+
+
+def test_the_listed_number_and_the_prefixed_section_are_one_case():
+    spec = """
+    ## Sakliste
+    T: Utvalgssaksnr | Sakstittel
+    T: 030/09 | Godkjenning av møteprotokoll
+    T: 031/09 | Orientering
+
+    ## PS 30/09 Godkjenning av møteprotokoll
+    Tekst.
+    """
+    assert numbered(spec) == [
+        ("30/2009", "PS", "PS 30/09", "Godkjenning av møteprotokoll"),
+        ("31/2009", None, "031/09", "Orientering"),
+    ]
+
+
+def test_items_numbered_without_a_year_count_up_from_one():
+    spec = """
+    ** 1. Demokratimesterskapet
+    Tekst.
+    ** 2. Vedtekter ungdomsrådet
+    Vedtak: Vedtektene evalueres.
+    ** 3. Ungdomskonferanse
+    """
+    spans = split_cases(lines(spec), 11.0)
+    assert [(s.heading.case_no.num, s.heading.case_no.year, s.heading.title) for s in spans] == [
+        (1, None, "Demokratimesterskapet"),
+        (2, None, "Vedtekter ungdomsrådet"),
+        (3, None, "Ungdomskonferanse"),
+    ]
+    assert [s.heading.case_no.normalized(2009) for s in spans] == ["01/2009", "02/2009", "03/2009"]
+
+
+def test_numbered_points_are_not_cases_where_the_document_numbers_its_cases():
+    spec = """
+    ** Sak 3/2004 Foreløpig orientering om regnskap
+    Tilrådning: Saken tas til orientering.
+
+    ** 1. Virksomheten i oppsummering
+    Tekst.
+    ** 2. Økonomi
+    """
+    assert [n for n, _, _, _ in numbered(spec)] == ["03/2004"]
+
+
+def test_numbered_points_that_do_not_count_from_one_are_not_cases():
+    assert split_cases(lines("** 3. Budsjett\nTekst.\n** 5. Økonomi"), 11.0) == []
+
+
+def test_case_word_with_a_number_without_year():
+    spans = split_cases(lines("** Sak 1 Godkjenning av innkalling\nTekst.\n** Sak 2 Eventuelt"), 11.0)
+    assert [(s.heading.case_no.printed, s.heading.title) for s in spans] == [
+        ("Sak 1", "Godkjenning av innkalling"),
+        ("Sak 2", "Eventuelt"),
+    ]

@@ -165,3 +165,99 @@ def test_decision_ends_at_a_section_label_or_heading():
     Helsetjenesten i Norge er ikke bærekraftig.
     """
     assert decisions(spec) == (["SSU anbefaler at styringsgruppa utarbeider en søknad."], [])
+
+
+# --- house styles of the wider genre ----------------------------------------------------------
+
+
+def test_nynorsk_possessive_recommendation_and_a_decision_naming_body_and_case():
+    spec = """
+    ** LEIAREN I VALSTYRET SI TILRÅDING:
+    Valstyret godkjenner innkallinga og saklista.
+
+    ** VALSTYRET 001/15 VEDTAK:
+    Valstyret godkjenner innkallinga og saklista.
+    Vedtaket var samrøystes.
+    """
+    assert decisions(spec) == (
+        ["Valstyret godkjenner innkallinga og saklista."],
+        ["Valstyret godkjenner innkallinga og saklista."],
+    )
+
+
+def test_a_plain_vedtak_before_the_recorded_decision_is_the_recommendation():
+    spec = """
+    ** Vedtak
+    Referater/meldinger tas til orientering
+
+    ** Formannskapet 04.12.2013:
+    Møtebehandling:
+    Referater/meldinger tas til orientering.
+
+    ** FS-070/13 Vedtak:
+    Referater/meldinger tas til orientering.
+    """
+    assert decisions(spec) == (
+        ["Referater/meldinger tas til orientering"],
+        ["Referater/meldinger tas til orientering."],
+    )
+
+
+def test_a_plain_vedtak_alone_stays_the_adopted_decision():
+    assert decisions("** Vedtak\nInnkallingen godkjennes.") == ([], ["Innkallingen godkjennes."])
+
+
+def test_a_proposal_introduced_by_a_sentence_ends_at_the_vote():
+    spec = """
+    ** BEHANDLING:
+    Ordfører fremmet følgende forslag til vedtak:
+
+    «Protokoll fra møte 11. juni 2015 godkjennes.»
+    Ved votering ble forslaget enstemmig vedtatt.
+    ** VEDTAK:
+    Protokoll fra møte 11. juni 2015 godkjennes.
+    """
+    assert decisions(spec) == (
+        ["«Protokoll fra møte 11. juni 2015 godkjennes.»"],
+        ["Protokoll fra møte 11. juni 2015 godkjennes."],
+    )
+
+
+def test_nynorsk_proposal_label():
+    assert decisions("** Framlegg til vedtak:\nKommunestyret vedtek planen.")[0] == ["Kommunestyret vedtek planen."]
+    assert decisions("Rådmannen sitt framlegg til vedtak: Planen vert vedteken.")[0] == ["Planen vert vedteken."]
+
+
+def test_a_numbered_section_heading_set_apart_ends_the_block():
+    spec = """
+    Tilrådning: Saken tas til orientering.
+
+
+    ** 1. Virksomheten i oppsummering
+    Tekst.
+    """
+    assert decisions(spec)[0] == ["Saken tas til orientering."]
+
+
+def test_unlabelled_decisions_of_a_protocol_that_records_only_decisions():
+    from extract.segment.decisions import unlabelled_decisions
+
+    first = lines("Protokoll fra styremøte 5. mai 2010 ble godkjent")
+    second = lines("1. Styret tar rapporten til etterretning.\n\n2. Styret ber om en ny rapport.")
+    assert unlabelled_decisions([first, second], 11.0) == [
+        "Protokoll fra styremøte 5. mai 2010 ble godkjent",
+        "1. Styret tar rapporten til etterretning.\n2. Styret ber om en ny rapport.",
+    ]
+
+
+def test_a_narrative_record_is_not_a_decision_but_a_closing_formula_is():
+    from extract.segment.decisions import unlabelled_decisions
+
+    narrative = lines(
+        "Møteprotokollen vart godkjent utan merknadar.\n\n"
+        "Ordføraren viste til at regionrådet på møtet i september bestemte at varaordførarane\n"
+        "burde vera med på neste møte, og at det har vore vurdert.\n\n"
+        "Leiaren kommenterte at det ikkje var naturleg å ha det på dette møtet."
+    )
+    closing = lines("Saka vart drøfta.\n\nInnkalling til møtet godkjennes.")
+    assert unlabelled_decisions([narrative, closing], 11.0) == [None, "Innkalling til møtet godkjennes."]

@@ -179,3 +179,162 @@ def test_other_document_has_no_meeting():
 )
 def test_kind_from_title(title, kind):
     assert kind_from_title(title) == kind
+
+
+# --- the wider genre: committee, kind and date from the document's own conventions ---------
+
+
+def one(spec: str):
+    (doc,) = segment(pages(spec))
+    return doc
+
+
+def test_committee_from_a_label_row_and_a_board_from_its_enterprise():
+    assert one("# Møtebok for\nUtvalg: | Formannskapet\nDato: | 04.12.2013").body == "Formannskapet"
+    doc = one("# Møteprotokoll\nStyre: | Helse Sør-Øst RHF\nDato: | Styremøte 9. juni 2010")
+    assert (doc.kind, doc.body, doc.meeting.date) == ("minutes", "Styret i Helse Sør-Øst RHF", "2010-06-09")
+
+
+def test_title_block_in_capitals_and_a_body_in_the_second_title_line_nynorsk():
+    spec = """
+    # PROTOKOLL
+    ## MØTE I REGIONRÅDET NORDHORDLAND
+    Møte: | 6/2014
+    Tid: | Fredag 7. november kl. 09:00 – 14:30
+
+    ** Sak 47/14 Godkjenning, møteinnkalling og saksliste
+    Møteinnkalling og saksliste vart godkjent utan merknadar.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.number) == ("minutes", "Regionrådet Nordhordland", "6/2014")
+    assert (doc.meeting.date, doc.meeting.start, doc.meeting.end) == ("2014-11-07", "09:00", "14:30")
+
+
+def test_a_letters_title_under_its_address_and_the_board_named_by_the_running_header():
+    spec = """
+    === HELSE NORD-TRØNDELAG HF
+    Administrerende direktør
+    Kirkegt. 2
+    N-7600 LEVANGER
+    Styrets medlemmer
+
+    ## Innkalling til styremøte
+    Møtedato: | Tirsdag 19. mai 2009
+
+    Sak 15/2009 Godkjenning av møteprotokoll
+    Sak 16/2009 Driftsrapport 1. tertial 2009
+    """
+    docs = segment(pages(spec)[1:])
+    assert [(d.kind, d.body, d.meeting.date) for d in docs] == [
+        ("agenda", "Styret i Helse Nord-Trøndelag HF", "2009-05-19")
+    ]
+
+
+def test_a_board_named_in_a_sentence_and_a_title_in_bold_capitals():
+    spec = """
+    # Saksliste til styremøte 19. februar i Kirkenes
+    Det avholdes styremøte i Helse Finnmark HF, 19. februar 2004.
+    ** Saksliste:
+    Sak 2/2004 Godkjenning av protokoller
+    """
+    assert (one(spec).body, one(spec).meeting.date) == ("Styret i Helse Finnmark HF", "2004-02-19")
+    spec = """
+    Til medlemmene i styret
+    ** INNKALLING TIL MØTE I STYRET FOR HELSE NORDMØRE OG ROMSDAL HF 27.
+    ** OKTOBER 2010
+    ** Saker til behandling:
+    T: ST 2010/69 | UNDERSKRIFT AV PROTOKOLL
+    T: ST 2010/70 | Referatsaker
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == (
+        "agenda",
+        "Styret for Helse Nordmøre og Romsdal HF",
+        "2010-10-27",
+    )
+
+
+def test_a_board_case_document_is_one_case_and_its_own_date_is_not_the_meetings_nynorsk():
+    spec = """
+    # Styresak
+    Går til: | Styremedlemmer
+    Føretak: | Helse Vest RHF
+    Dato: | 03.02.2012
+    Saka gjeld: | Samansetting av regionalt brukarutval
+
+    ## Styresak 009/12 B
+
+    ** Forslag til vedtak
+    1. Styret sluttar seg til endringane.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == ("case_document", "Styret i Helse Vest RHF", None)
+    assert [(c.number, c.title) for c in doc.cases] == [("09/2012", "Samansetting av regionalt brukarutval")]
+
+
+def test_case_form_gives_the_committee_and_a_case_documents_meeting_date():
+    spec = """
+    ## HELSE MIDT-NORGE RHF
+    ## STYRET
+    ## Sak 86/10 Statusrapport pr 30.09.2010
+    T: Saken behandles i: | Møtedato | Møtesaksnummer
+    T: Styret for Helse Midt-Norge RHF | 17.11.2010 | 86/10
+    Saksbeh: | Kari Nordmann
+
+    ** Forslag til vedtak:
+    1. Styret tar rapporten til etterretning.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == ("case_document", "Styret i Helse Midt-Norge RHF", "2010-11-17")
+    assert [(c.number, c.title) for c in doc.cases] == [("86/2010", "Statusrapport pr 30.09.2010")]
+
+
+def test_minutes_with_items_numbered_without_a_year_take_the_meetings_year():
+    spec = """
+    Inderøy kommune
+    # Møtereferat Ungdomsrådet
+    Ungdomsrådsmøte 18.08.09
+
+    ** 1. Demokratimesterskapet
+    Tekst.
+    ** 2. Vedtekter ungdomsrådet
+    Vedtak: Vedtektene evalueres etter konferansen.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == ("minutes", "Ungdomsrådet", "2009-08-18")
+    assert [(c.number, c.number_printed, c.adopted_decision) for c in doc.cases] == [
+        ("01/2009", "1.", None),
+        ("02/2009", "2.", "Vedtektene evalueres etter konferansen."),
+    ]
+
+
+def test_numbered_sections_of_a_report_are_not_cases():
+    spec = """
+    # Årsrapport for utvalget
+    ** 1. Innledning
+    Tekst.
+    ** 2. Aktivitet
+    Tekst.
+    """
+    assert one(spec).cases == []
+
+
+def test_a_protocol_embedded_after_an_invitation_is_its_own_document():
+    spec = """
+    ## Innkalling til styremøte
+    Møtedato: | 19. mai 2009
+    Sak 15/2009 Godkjenning av møteprotokoll
+    ===
+    ## HELSE NORD-TRØNDELAG HF STYRET
+    # MØTEPROTOKOLL
+    Møtetid: | 23.04.2009
+    Saksnr.: | 11/2009 - 14/2009
+    Møteleder: | Steinar Aspli
+    Møtende medlemmer: | Steinar Aspli, Asbjørn Hofsli
+    """
+    docs = segment(pages(spec))
+    assert [(d.kind, d.body, d.meeting.date, len(d.cases)) for d in docs] == [
+        ("agenda", None, "2009-05-19", 1),
+        ("minutes", "Styret i Helse Nord-Trøndelag HF", "2009-04-23", 0),
+    ]
+    assert docs[1].chair == "Steinar Aspli"

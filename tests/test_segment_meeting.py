@@ -70,3 +70,104 @@ def test_compact_clock_and_a_date_without_year_dated_by_the_case_numbers():
     m = parse_meeting(lines("Tid: | Torsdag 12. mars kl 0900-1130"), None, year=2024)
     assert (m.date, m.start, m.end) == ("2024-03-12", "09:00", "11:30")
     assert parse_meeting(lines("Tid: | Torsdag 12. mars kl 0900-1130"), None).date is None
+
+
+# --- the wider genre: labels, sentences, bodies in capitals, boards ------------------------
+
+
+def test_a_time_row_alone_and_the_meeting_number_row():
+    spec = """
+    MØTEDATO: | Onsdag 27. januar 2016
+    KL.: | 14:00
+    Møte: | 6/2016
+    """
+    m = parse_meeting(lines(spec), None)
+    assert (m.date, m.start, m.end, m.number) == ("2016-01-27", "14:00", None, "6/2016")
+
+
+def test_label_cells_side_by_side_in_one_row_nynorsk():
+    m = parse_meeting(lines("T: Møtedato: | 15.01.2015 | Møtetid: Kl. 11:30 - 11:50\nT: Møtestad: | Heradshuset"), None)
+    assert (m.date, m.start, m.end, m.place) == ("2015-01-15", "11:30", "11:50", "Heradshuset")
+
+
+def test_the_line_under_the_title_and_a_sentence_announcing_the_meeting():
+    m = parse_meeting(lines("Inderøy kommune"), "Møtereferat Ungdomsrådet", under_title="Ungdomsrådsmøte 18.08.09")
+    assert m.date == "2009-08-18"
+    spec = """
+    Vi kaller med dette inn til styremøte onsdag 27. oktober 2010
+    Protokoll fra møte 12. mai 2010 legges fram.
+    """
+    assert parse_meeting(lines(spec), None).date == "2010-10-27"
+    # a sentence about another meeting does not date this one
+    assert parse_meeting(lines("Protokoll fra forrige møte 12. mai 2010 godkjennes."), None).date is None
+
+
+def test_a_sentence_gives_the_place():
+    m = parse_meeting(lines("Møtet avholdes på Kirkenes Sykehus, møterom i administrasjonen."), None)
+    assert m.place == "Kirkenes Sykehus, møterom i administrasjonen"
+
+
+def test_a_plain_date_row_is_the_document_date_in_a_case_document():
+    spec = """
+    Dato: | 03.02.2012
+    Saka gjeld: | Samansetting av regionalt brukarutval
+    """
+    assert parse_meeting(lines(spec), None).date == "2012-02-03"
+    assert parse_meeting(lines(spec), None, document_date=False).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Møtet ble satt kl. 10.00. … Møtet ble hevet kl. 15.30.", ("10:00", "15:30")),
+        ("Møtet vart sett kl 09.15. … Møtet vart heva kl. 11.", ("09:15", "11:00")),
+        ("Ingen tider her.", (None, None)),
+    ],
+)
+def test_start_and_end_from_sentences_bokmal_and_nynorsk(text, times):
+    from extract.segment.meeting import times_from_sentences
+
+    assert times_from_sentences(text) == times
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("VALSTYRET MØTEBOK", "VALSTYRET"),
+        ("MØTEINNKALLING KONTROLLUTVALGET I OS KOMMUNE", "KONTROLLUTVALGET I OS KOMMUNE"),
+        ("Møtereferat Ungdomsrådet", "Ungdomsrådet"),
+        ("Formannskapet 18.06.2015", "Formannskapet"),
+        ("STYRET FOR HELSE NORDMØRE OG ROMSDAL HF", "STYRET FOR HELSE NORDMØRE OG ROMSDAL HF"),
+        ("HELSE MIDT-NORGE RHF STYRET", "Styret i Helse Midt-Norge RHF"),
+        ("Saksliste til styremøte 19. februar i Kirkenes", None),
+        ("Innkalling til styremøte", None),
+    ],
+)
+def test_body_from_titles_of_the_wider_genre(title, body):
+    assert body_from_title(title) == body
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("KONTROLLUTVALGET I OS KOMMUNE", "Kontrollutvalget i Os kommune"),
+        ("REGIONRÅDET NORDHORDLAND", "Regionrådet Nordhordland"),
+        ("HELSE NORD-TRØNDELAG HF", "Helse Nord-Trøndelag HF"),
+        ("Fastlegerådet", "Fastlegerådet"),
+    ],
+)
+def test_names_in_capitals_in_natural_case(name, written):
+    from extract.segment.bodies import natural_case
+
+    assert natural_case(name) == written
+    # as the document writes it elsewhere, where it does
+    assert natural_case("VALSTYRET", "Leiaren i valstyret … Valstyret godkjenner") == "Valstyret"
+
+
+def test_organisation_names():
+    from extract.segment.bodies import organisation
+
+    assert organisation("Det avholdes styremøte i Helse Finnmark HF, 19. februar 2004.") == "Helse Finnmark HF"
+    assert organisation("Styret for Helse Nordmøre og Romsdal HF") == "Helse Nordmøre og Romsdal HF"
+    assert organisation("KONTROLLUTVALGET I OS KOMMUNE") == "OS KOMMUNE"
+    assert organisation("Fastlegerådet") is None
