@@ -66,15 +66,42 @@ def test_middle_name_and_hyphen_variants_merge_across_committees_with_rule_and_s
     assert {(m.rule, m.score) for m in res.merges} == {("middle-names", 95.0), ("hyphenated-given-name", 92.0)}
 
 
-def test_same_full_name_without_shared_committee_or_organisation_is_flagged_not_merged():
+def test_same_full_name_in_two_committees_with_different_affiliations_is_one_person():
     found = [
-        occ("Kari Hansen", "d1", "FSU barn og unge", "Tromsø kommune"),
-        occ("Kari Hansen", "d2", "Fastlegerådet", "UNN Harstad"),
+        occ("Kari Nordmann", "d1", "FSU barn og unge", "fastlege Bodø", date="2024-03-12"),
+        occ("Kari Nordmann", "d2", "Fastlegerådet", "fastlegerepresentant", date="2024-05-02"),
     ]
     res = resolve(found)
-    assert res.person_of[0] != res.person_of[1]
+    assert res.person_of[0] == res.person_of[1] == "kari-nordmann"
+
+
+def test_same_full_name_is_two_people_only_on_evidence():
+    # two entries of one attendee list
+    res = resolve([occ("Kari Hansen", "d1", "A", "Tromsø"), occ("Kari Hansen", "d1", "A", "Harstad")])
     assert sorted(res.people) == ["kari-hansen", "kari-hansen-2"]
-    assert [r.reason for r in res.review] == ["same name, no shared committee or organisation"]
+    # meetings of two committees on one date, with other organisations
+    found = [
+        occ("Kari Hansen", "d1", "FSU barn og unge", "Tromsø kommune", date="2024-03-12"),
+        occ("Kari Hansen", "d2", "Fastlegerådet", "UNN Harstad", date="2024-03-12"),
+        occ("Kari Hansen", "d3", "Fastlegerådet", "UNN Harstad", date="2024-05-02"),
+    ]
+    res = resolve(found)
+    assert res.person_of[0] != res.person_of[1] == res.person_of[2]
+    assert [r.reason.split(",")[0] for r in res.review] == ["same name"]
+    # a curated split naming each one's committee
+    found = [occ("Kari Hansen", "d1", "FSU barn og unge"), occ("Kari Hansen", "d2", "Fastlegerådet")]
+    split = Overrides(split=[("Kari Hansen (FSU barn og unge)", "Kari Hansen (Fastlegerådet)")])
+    assert resolve(found).person_of[0] == resolve(found).person_of[1]
+    assert resolve(found, split).person_of[0] != resolve(found, split).person_of[1]
+
+
+def test_a_merge_against_other_evidence_is_listed_for_review():
+    found = [occ("Kari M. Nordmann", "d1", "A", "UNN Harstad"), occ("Kari Nordmann", "d2", "B", "Bodø kommune")]
+    res = resolve(found)
+    assert res.person_of[0] == res.person_of[1]
+    assert [r.reason for r in res.review] == [
+        "merged (middle-names), but different organisations in different committees"
+    ]
 
 
 def test_same_full_name_with_an_unknown_organisation_is_one_person():
@@ -144,7 +171,7 @@ def test_mentions_link_to_known_people_and_never_create_any():
 
 
 def test_curated_merge_and_split_win_over_the_rules():
-    found = [occ("Kari Hansen", "d1", "A", "Tromsø"), occ("Kari Hansen", "d2", "B", "Harstad")]
+    found = [occ("Kari Hansen", "d1", "A", "Tromsø"), occ("Kari Hansen", "d1", "A", "Harstad")]
     merged = resolve(found, Overrides(merge=[("Kari Hansen", "Kari Hansen")]))
     assert merged.person_of[0] == merged.person_of[1]
     assert [m.rule for m in merged.merges] == ["curated"]

@@ -3,13 +3,17 @@
 The resolver sees every occurrence of a name at once (attendee entries, chairs, minute takers
 and names mentioned in case text) and works in four steps:
 
-1. One printed name is one person unless its occurrences fall apart into groups that never
-   share a document, a committee or an organisation: then each group is its own person and
-   the pair is put up for review, not merged.
+1. One printed name is one person, in every committee and with every affiliation (in a regional
+   archive the same full name is almost always the same person), unless there is evidence of
+   two: two entries of one attendee list, a curated split naming each one's committee or
+   organisation, or meetings of different committees on the same date with different known
+   organisations. Then the occurrences are grouped by what they share, each group is its own
+   person and the pair is put up for review.
 2. Different printed names are joined by the rules of `parse` (middle names, hyphenated given
    names, spelling slips). A spelling slip needs shared context; a name that fits two
-   different fuller names is ambiguous; two entries of one attendee list are two people;
-   known but different organisations in different committees put the pair up for review.
+   different fuller names is ambiguous; two entries of one attendee list are two people.
+   Known but different organisations in different committees do not keep them apart, but the
+   merge is listed for review.
 3. Curated merges and splits (`overrides`) come first and win.
 4. A first name alone ("Referent: Guri") and names mentioned in case text are linked to a
    person of the same document when exactly one fits; they never create people.
@@ -153,34 +157,108 @@ def _shares_context(a: _Entity, b: _Entity) -> bool:
 
 
 def _contradicts(a: _Entity, b: _Entity) -> bool:
-    """Known, different organisations in different committees: not the same person without review."""
+    """Known, different organisations in different committees: worth a second look."""
     return bool(a.orgs and b.orgs) and not _shares_context(a, b)
 
 
-def _same_name_entities(occ: Sequence[Occurrence], idxs: list[int]) -> tuple[list[_Entity], list[tuple[int, int, str]]]:
-    """Step 1: split the occurrences of one printed name by context."""
-    uf = _UnionFind(len(idxs))
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<where>[^()]+)\)\s*$")
+
+
+def qualified(name: str) -> tuple[str, str | None]:
+    """ "Kari Hansen (Fastlegerådet)": a printed name and the committee or organisation it is
+    printed with, as a curated split of one name into two people names them."""
+    m = _QUALIFIED.match(name.strip())
+    return (m.group("name").strip(), m.group("where").strip()) if m else (name.strip(), None)
+
+
+def _matches(o: Occurrence, where: str) -> bool:
+    folded = fold(where)
+    return (o.body is not None and fold(o.body) == folded) or bool(org_tokens(where) & org_tokens(o.affiliation))
+
+
+def _apart(occ: Sequence[Occurrence], idxs: list[int], places: list[str]) -> set[frozenset[int]]:
+    """Pairs of occurrences of one printed name that cannot be one person, with the evidence."""
+    apart: set[frozenset[int]] = set()
+    listed: dict[str, list[int]] = defaultdict(list)
+    for x, i in enumerate(idxs):
+        if occ[i].role == "attendee":
+            listed[occ[i].document].append(x)
+    for xs in listed.values():  # two entries of one attendee list
+        apart |= {frozenset((a, b)) for k, a in enumerate(xs) for b in xs[k + 1 :]}
+    if places:  # a curated split: "Kari Hansen (Fastlegerådet)" is not "Kari Hansen (FSU barn og unge)"
+        label = [next((k for k, w in enumerate(places) if _matches(occ[i], w)), None) for i in idxs]
+        apart |= {
+            frozenset((a, b))
+            for a in range(len(idxs))
+            for b in range(a + 1, len(idxs))
+            if label[a] is not None and label[b] is not None and label[a] != label[b]
+        }
     tokens = [org_tokens(occ[i].affiliation) for i in idxs]
-    for x in range(len(idxs)):
-        for y in range(x + 1, len(idxs)):
-            a, b = occ[idxs[x]], occ[idxs[y]]
-            if a.document == b.document or (a.body and a.body == b.body) or tokens[x] & tokens[y]:
-                uf.union(x, y)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in range(len(idxs)):
-        groups[uf.find(x)].append(idxs[x])
-    comps = [sorted(g) for g in groups.values()]
-    known = [c for c in comps if any(org_tokens(occ[i].affiliation) for i in c)]
-    if len(known) <= 1:
-        comps = [sorted(i for c in comps for i in c)]
+    for a in range(len(idxs)):  # two meetings of different committees on one date, other organisations
+        for b in range(a + 1, len(idxs)):
+            oa, ob = occ[idxs[a]], occ[idxs[b]]
+            if (
+                oa.role == ob.role == "attendee"
+                and oa.date
+                and oa.date == ob.date
+                and oa.body != ob.body
+                and oa.document != ob.document
+                and tokens[a]
+                and tokens[b]
+                and not tokens[a] & tokens[b]
+            ):
+                apart.add(frozenset((a, b)))
+    return apart
+
+
+def _same_name_entities(
+    occ: Sequence[Occurrence], idxs: list[int], places: list[str] | None = None
+) -> tuple[list[_Entity], list[tuple[int, int, str]]]:
+    """Step 1: one printed name is one person unless evidence says two (see the module's doc)."""
+    # A fixed order of the occurrences, so that grouping never depends on the order of loading.
+    idxs = sorted(idxs, key=lambda i: (occ[i].document, occ[i].body or "", occ[i].affiliation or "", occ[i].role))
+    apart = _apart(occ, idxs, places or [])
+    groups: list[list[int]] = [list(range(len(idxs)))]
+    if apart:
+        uf = _UnionFind(len(idxs))
+        tokens = [org_tokens(occ[i].affiliation) for i in idxs]
+        members: dict[int, set[int]] = {x: {x} for x in range(len(idxs))}
+
+        def joinable(x: int, y: int) -> bool:
+            rx, ry = uf.find(x), uf.find(y)
+            return rx != ry and not any(frozenset((a, b)) in apart for a in members[rx] for b in members[ry])
+
+        def join(x: int, y: int) -> None:
+            rx, ry = uf.find(x), uf.find(y)
+            root = uf.union(x, y)
+            members[root] = members.pop(rx) | members.pop(ry) if rx != ry else members[root]
+
+        # what the occurrences share first: a document, a committee, an organisation
+        for x in range(len(idxs)):
+            for y in range(x + 1, len(idxs)):
+                a, b = occ[idxs[x]], occ[idxs[y]]
+                shared = a.document == b.document or (a.body and a.body == b.body) or tokens[x] & tokens[y]
+                if shared and joinable(x, y):
+                    join(x, y)
+        # then the rest joins the one group it does not contradict; fitting several, it stands alone
+        roots = sorted({uf.find(x) for x in range(len(idxs))}, key=lambda r: min(members[r]))
+        settled: list[int] = []
+        for r in roots:
+            fits = [g for g in settled if joinable(g, r)]
+            if len(fits) == 1 and not any(frozenset((a, b)) in apart for a in members[r] for b in members[r]):
+                join(fits[0], r)
+                settled = [uf.find(g) for g in settled]
+            else:
+                settled.append(r)
+        groups = [sorted(members[uf.find(r)]) for r in dict.fromkeys(uf.find(g) for g in settled)]
     entities = []
-    for comp in sorted(comps):
-        entity = _Entity(key=name_key(occ[comp[0]].name), members=[])
-        for i in comp:
-            entity.add(i, occ[i])
+    for group in sorted(groups):
+        entity = _Entity(key=name_key(occ[idxs[group[0]]].name), members=[])
+        for x in group:
+            entity.add(idxs[x], occ[idxs[x]])
         entities.append(entity)
     review = [
-        (x, y, "same name, no shared committee or organisation")
+        (x, y, "same name, but evidence of two people (one attendee list, a curated split or one date)")
         for x in range(len(entities))
         for y in range(x + 1, len(entities))
     ]
@@ -196,10 +274,15 @@ def resolve(occurrences: Sequence[Occurrence], overrides: Overrides | None = Non
     by_key: dict[str, list[int]] = defaultdict(list)
     for i in full:
         by_key[name_key(occ[i].name)].append(i)
+    places: dict[str, list[str]] = defaultdict(list)  # curated splits of one printed name by place
+    for a, b in overrides.split:
+        (na, wa), (nb, wb) = qualified(a), qualified(b)
+        if name_key(na) == name_key(nb) and wa and wb:
+            places[name_key(na)] += [w for w in (wa, wb) if w not in places[name_key(na)]]
     entities: list[_Entity] = []
     review: list[tuple[int, int, str]] = []  # pairs of entities left for a person to decide
     for key in sorted(by_key):
-        found, flagged = _same_name_entities(occ, by_key[key])
+        found, flagged = _same_name_entities(occ, by_key[key], places.get(key))
         review.extend((len(entities) + x, len(entities) + y, reason) for x, y, reason in flagged)
         entities.extend(found)
 
@@ -212,8 +295,9 @@ def resolve(occurrences: Sequence[Occurrence], overrides: Overrides | None = Non
     cannot = {
         frozenset((x, y))
         for a, b in overrides.split
-        for x in keys.get(name_key(a), [])
-        for y in keys.get(name_key(b), [])
+        for x in keys.get(name_key(qualified(a)[0]), [])
+        for y in keys.get(name_key(qualified(b)[0]), [])
+        if x != y
     }
     merges: list[tuple[int, int, str, float]] = []
 
@@ -253,19 +337,21 @@ def resolve(occurrences: Sequence[Occurrence], overrides: Overrides | None = Non
         for n, partners in less_complete.items()
         if any(compatible(entities[p].name, entities[q].name) is None for p in partners for q in partners if p < q)
     }
+    doubtful: list[tuple[int, int, str]] = []  # merged, but with evidence against: listed for a second look
     for score, rule, x, y in candidates:
         a, b = entities[x], entities[y]
         reason = None
         if rule == "spelling" and not _shares_context(a, b):
             reason = "similar spelling, no shared document, committee or organisation"
-        elif _contradicts(a, b):
-            reason = "names fit, but different organisations in different committees"
         elif x in ambiguous or y in ambiguous:
             reason = "the shorter name fits more than one person"
         if reason:
             review.append((x, y, reason))
         elif can_join(x, y):
             join(x, y, rule, score)
+            if _contradicts(a, b):
+                doubtful.append((x, y, f"merged ({rule}), but different organisations in different committees"))
+    review.extend(doubtful)
 
     return _finish(occ, entities, uf, merges, review)
 
@@ -331,12 +417,21 @@ def _finish(
     by_id: dict[str, list[int]] = defaultdict(list)
     for root, person in people_by_root.items():
         by_id[name_key(person.name)].append(root)
+    seen_as = {  # what each person was printed with, the last tie-break of their numbering
+        root: sorted(
+            (o.document, o.body or "", o.affiliation or "", o.role)
+            for n in members
+            for o in (occ[i] for i in entities[n].members)
+        )
+        for root, members in clusters.items()
+    }
     for key, roots in by_id.items():
         roots.sort(
             key=lambda r: (
                 people_by_root[r].first_seen or "9999",
                 sorted(people_by_root[r].bodies),
                 sorted(people_by_root[r].documents),
+                seen_as[r],
             )
         )
         for k, r in enumerate(roots):
@@ -368,7 +463,7 @@ def _finish(
     for x, y, reason in review:
         a, b = entities[x], entities[y]
         persons = (people_by_root[uf.find(x)].id, people_by_root[uf.find(y)].id)
-        if persons[0] != persons[1]:  # a curated merge may have settled it
+        if persons[0] != persons[1] or reason.startswith("merged"):  # a curated merge may have settled it
             items.append(ReviewItem(a.name, b.name, reason, f"{a.evidence()} | {b.evidence()}", persons))
     items.sort(key=lambda r: (r.reason, r.a, r.b, r.persons))
     return Resolution(person_of, how, people, sorted(merge_rows, key=lambda m: (m.person, m.a, m.b)), items)

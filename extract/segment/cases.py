@@ -262,8 +262,8 @@ def _titled_by_form(lines: list[Line], i: int, number: CaseNo, body: float) -> H
     """A number set as a heading with its title in a header row above ("Saka gjeld: …" over
     "Styresak 009/12 B"), or with no title printed at all."""
     line = lines[i]
-    if not is_heading_style(line, body):
-        return None
+    if not is_heading_style(line, body) or (i + 1 < len(lines) and _match(lines[i + 1].text)):
+        return None  # "SSU sak 27/2024" over "27/2024 Rekruttering …" titles a document
     title = ""
     for j in range(max(0, i - FORM_ROWS), i):
         tv = label_value(lines[j])
