@@ -421,3 +421,73 @@ def test_split_role_name(text, expected):
     from extract.segment.attendees import split_role_name
 
     assert split_role_name(text) == expected
+
+
+def test_groups_under_organisations_and_an_office_before_the_name_with_an_organisation_after():
+    spec = """
+    Til stede:
+
+    Byrådsleder Erling Lae, Oslo kommune, leder
+
+    Ordfører Ole Haabeth, Nedre Glomma regionråd
+
+    Fylkesvaraordfører Svein Christoffersen, Østfold fylkeskommune (vara for Arne Øren)
+
+    Dessuten møtte:
+
+    Sekretariatet: Kari Garmann, Grethe Salvesvold
+
+    Oslo kommune: byrådssekretær Øyvind Såtvedt
+
+    Oslo Teknopol IKS: Knut Halvorsen og Malin Gjellestad
+    """
+    found, att = full(spec)
+    assert [(n, a, s, r) for n, a, s, _, r in found] == [
+        ("Erling Lae", "Oslo kommune, leder", "present", "Byrådsleder"),
+        ("Ole Haabeth", "Nedre Glomma regionråd", "present", "Ordfører"),
+        ("Svein Christoffersen", "Østfold fylkeskommune (vara for Arne Øren)", "present", "Fylkesvaraordfører"),
+        ("Arne Øren", None, "absent", None),
+        ("Kari Garmann", None, "secretariat", None),
+        ("Grethe Salvesvold", None, "secretariat", None),
+        ("Øyvind Såtvedt", "Oslo kommune", "guest", "byrådssekretær"),
+        ("Knut Halvorsen", "Oslo Teknopol IKS", "guest", None),
+        ("Malin Gjellestad", "Oslo Teknopol IKS", "guest", None),
+    ]
+    assert att.chair == "Erling Lae"
+
+
+def test_nynorsk_table_sections_and_no_substitute():
+    spec = """
+    ** Fylgjande faste medlemmer var til stades:
+    T: Navn | Funksjon | Representerer
+    T: Hilde Alice Vågslid | Ordførar | AP
+    ** Fylgjande medlemmer hadde meldt forfall:
+    T: Navn | Funksjon | Representerer
+    T: Halvard Blomhaug | MEDL | TFRP
+    ** Fylgjande varamedlemmer møtte:
+    T: Navn | Møtte for | Representerer
+    T: Ingen vara | Halvard Blomhaug | TFRP
+    ** Til stades frå administrasjonen:
+    T: Navn | Stilling
+    T: Brit Houge | Rådmann
+    """
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Hilde Alice Vågslid", "AP", "present"),
+        ("Halvard Blomhaug", "TFRP", "absent"),
+        ("Brit Houge", "Rådmann", "secretariat"),
+    ]
+    assert att.chair == "Hilde Alice Vågslid"
+
+
+def test_two_offices_joined_by_og_nynorsk():
+    found, _ = full("Frå adm. møtte: | Rådmann Rolf Nøstdal og leiar servicekontoret Astrid N. Fagerbakke")
+    assert [(n, a) for n, a, *_ in found] == [
+        ("Rolf Nøstdal", "Rådmann"),
+        ("Astrid N. Fagerbakke", "leiar servicekontoret"),
+    ]
+
+
+def test_a_sentence_ending_in_a_name_is_not_an_office():
+    found, _ = full("Forfall: Kari Nordmann\n\nNye medlemmer: Det må inn en ny representant for Ola Hansen (UNN)")
+    assert [n for n, *_ in found] == ["Kari Nordmann"]

@@ -357,3 +357,17 @@ def test_case_word_with_a_number_without_year():
         ("Sak 1", "Godkjenning av innkalling"),
         ("Sak 2", "Eventuelt"),
     ]
+
+
+def test_two_digit_year_first_where_the_number_cannot_be_a_year():
+    spec = """
+    ## Saksliste
+    T: Utvalssaksnr | Innhald
+    T: FO 14/5 | Interpellasjon om dialektbruk
+    T: PS 14/75 | Etablering av næringshage
+    """
+    spans = split_cases(lines(spec), 11.0)
+    assert [(s.heading.case_no.normalized(2014), s.heading.prefix) for s in spans] == [
+        ("05/2014", "FO"),
+        ("75/2014", "PS"),
+    ]

@@ -261,3 +261,22 @@ def test_a_narrative_record_is_not_a_decision_but_a_closing_formula_is():
     )
     closing = lines("Saka vart drøfta.\n\nInnkalling til møtet godkjennes.")
     assert unlabelled_decisions([narrative, closing], 11.0) == [None, "Innkalling til møtet godkjennes."]
+
+
+def test_the_closing_formula_is_only_the_decision_sentence():
+    from extract.segment.decisions import unlabelled_decisions
+
+    case = lines(
+        "Utkast til referat ble sendt ut, og fulgte også vedlagt saklisten. Utkast til referat fra møtet godkjennes."
+    )
+    longer = lines("Saka vart drøfta grundig i møtet.\n\nEin lang gjennomgang.\n\nMøteboka vert godkjend.")
+    narrative = lines("Leiaren orienterte.\n\nDet vart ein god diskusjon.\n\nUtvalet vart samde om å kome attende.")
+    assert unlabelled_decisions([case, longer, narrative], 11.0) == [
+        "Utkast til referat fra møtet godkjennes.",
+        "Møteboka vert godkjend.",
+        None,
+    ]
+
+
+def test_recommendation_label_naming_its_author_nynorsk():
+    assert decisions("** Tilråding frå rådmannen:\nMøteboka vert godkjend.")[0] == ["Møteboka vert godkjend."]

@@ -338,3 +338,8 @@ def test_a_protocol_embedded_after_an_invitation_is_its_own_document():
         ("minutes", "Styret i Helse Nord-Trøndelag HF", "2009-04-23", 0),
     ]
     assert docs[1].chair == "Steinar Aspli"
+
+
+def test_committee_label_holding_a_sentence():
+    doc = one("# Møteinnkalling\nUtvalg/styre/råd : | Møte i kontrollutvalget i Frøya kommune\nMøtedato: | 19.02.2009")
+    assert (doc.body, doc.meeting.date) == ("Kontrollutvalget i Frøya kommune", "2009-02-19")

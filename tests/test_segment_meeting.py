@@ -171,3 +171,27 @@ def test_organisation_names():
     assert organisation("Styret for Helse Nordmøre og Romsdal HF") == "Helse Nordmøre og Romsdal HF"
     assert organisation("KONTROLLUTVALGET I OS KOMMUNE") == "OS KOMMUNE"
     assert organisation("Fastlegerådet") is None
+
+
+def test_the_end_of_the_meeting_in_its_own_row_nynorsk():
+    spec = """
+    Utval: | Kommunestyret
+    Møtestad: | Tokke kommunehus
+    Møtedato: | 11.12.2014
+    Møtetid: | 12:00
+    Møteslutt: | 17:30
+    """
+    m = parse_meeting(lines(spec), None)
+    assert (m.date, m.start, m.end, m.place) == ("2014-12-11", "12:00", "17:30", "Tokke kommunehus")
+    assert parse_meeting(lines("Møtetid: | 23.04.2009"), None).start is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Tokke kommune Møteprotokoll Kommunestyret", "Kommunestyret"),
+        ("Referat fra møte i styret for Osloregionen", "Styret for Osloregionen"),
+    ],
+)
+def test_body_beside_the_kind_word_and_a_board_named_after_its_body(title, body):
+    assert body_from_title(title) == body

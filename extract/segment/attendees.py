@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
@@ -51,7 +52,8 @@ _SUBSTITUTE = re.compile(
 # A note of the cases someone attended, not an affiliation: "(49/14)", "(frå 51/14)", "(47-55/14)".
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|under|i|på|sak(?:ene)?|og|,|\s)*\d{1,3}(?:\s*[-–/]\s*\d{1,4})*)+$", re.I)
 _MAX_LABEL_WORDS = 6
-FIRST_NAME_SHARE = 0.6  # a list whose items are mostly single names is a list of first names
+GROUP_LABEL_WORDS = 8  # an organisation's name labelling a group of names within a list
+OFFICE_WORDS = 5  # an office printed before a name is a few words
 
 
 @dataclass(slots=True)
@@ -105,14 +107,22 @@ def split_role_name(text: str) -> tuple[str, str | None] | None:
     while k < len(tokens) and ROLE_WORD.match(tokens[k]):
         k += 1  # an office printed capitalised at the start of the run
     name = " ".join(tokens[k:])
-    if looks_like_name(name):
+    if looks_like_name(name) and (k == 0 or _office(tokens[:k])):
         return name, " ".join(tokens[:k]) or None
     roles = [i for i, t in enumerate(tokens) if ROLE_WORD.match(t)]
-    if roles:
+    if roles and _office(tokens[: roles[-1] + 1]):
         rest = tokens[roles[-1] + 1 :]
         if 2 <= len(rest) <= 4 and all(_NAME_TOKEN.match(t) for t in rest[:-1]) and rest[-1].isalpha():
             return " ".join(rest), " ".join(tokens[: roles[-1] + 1])
     return None
+
+
+def _office(tokens: list[str]) -> bool:
+    """Words before a name that are an office ("Direktør styre- og eieroppfølging", "leiar
+    servicekontoret") or a party code ("AP"), not a sentence that ends in a name."""
+    return len(tokens) <= OFFICE_WORDS and (
+        any(ROLE_WORD.match(t) for t in tokens) or (len(tokens) == 1 and bool(_PARTY_CODE.match(tokens[0])))
+    )
 
 
 def _join_hyphens(text: str) -> str:
@@ -157,17 +167,31 @@ def _split_top_level(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _joined(office: str | None, remark: str | None) -> str | None:
-    return " ".join(p for p in (office, remark) if p) or None
+class Person(NamedTuple):
+    name: str
+    affiliation: str | None = None
+    role: str | None = None  # the office printed before the name
 
 
-def parse_person(text: str) -> tuple[str, str | None] | None:
-    """("Ida Haug", "Tromsø kommune") from "Ida Haug (Tromsø kommune)", "Ida Haug, Tromsø",
-    "Ida Haug – Tromsø" or "Rådmann Ida Haug"; None when the text does not start with a name."""
+_MARKER = re.compile(r"^\((?:møte)?(?:referent|leder|leiar|sekretær|møtesekretær|ordstyrer)\)$", re.I)
+
+
+def _settle(name: str, office: str | None, rest: str | None) -> Person:
+    """Office and organisation of one person: the organisation is the affiliation where one is
+    printed ("Byrådsleder Erling Lae, Oslo kommune"), else the office, with a marker such as
+    "(referent)" kept beside it."""
+    rest = (rest or "").strip(" ,;") or None
+    if office and rest and not _MARKER.match(rest):
+        return Person(name, rest, office)
+    return Person(name, " ".join(p for p in (office, rest) if p) or None, office)
+
+
+def _person(text: str) -> Person | None:
     text = _join_hyphens(strip_bullet(clean(text)).rstrip(",;."))
     cuts = [(text.find(sep), sep) for sep in ("(", ",", " - ", " – ", " — ", ":") if text.find(sep) > 0]
     if not cuts:
-        return _name_and_office(text)
+        found = _name_and_office(text)
+        return _settle(*found, None) if found else None
     pos, sep = min(cuts)
     found = _name_and_office(text[:pos].strip())
     if found is None:
@@ -180,10 +204,17 @@ def parse_person(text: str) -> tuple[str, str | None] | None:
             rest = ""
         elif office:
             rest = f"({rest})"
-    return name, _joined(office, rest.strip(" ,;") or None)
+    return _settle(name, office, rest)
 
 
-def _name_with_parens(piece: str) -> tuple[str, str | None] | None:
+def parse_person(text: str) -> tuple[str, str | None] | None:
+    """("Ida Haug", "Tromsø kommune") from "Ida Haug (Tromsø kommune)", "Ida Haug, Tromsø",
+    "Ida Haug – Tromsø" or "Rådmann Ida Haug"; None when the text does not start with a name."""
+    person = _person(text)
+    return (person.name, person.affiliation) if person else None
+
+
+def _name_with_parens(piece: str) -> Person | None:
     piece = _join_hyphens(clean(piece)).rstrip(".")
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<aff>.*)\)\s*$", piece)
     if m:
@@ -193,9 +224,10 @@ def _name_with_parens(piece: str) -> tuple[str, str | None] | None:
         name, office = found
         aff = m.group("aff").strip()
         if _CASE_NOTE.match(aff):
-            return name, office
-        return name, _joined(office, f"({aff})" if office else aff) or None
-    return _name_and_office(piece)
+            return _settle(name, office, None)
+        return _settle(name, office, f"({aff})" if office and _MARKER.match(f"({aff})") else aff)
+    found = _name_and_office(piece)
+    return _settle(*found, None) if found else None
 
 
 def _sentences(text: str) -> list[str]:
@@ -203,22 +235,22 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])", text) if s.strip()]
 
 
-def _inline_people(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(name, affiliation, status where a sentence says it) for each person of an inline list;
-    a sentence after the list may name those who sent apologies ("Frida hadde meldt forfall")."""
+def _inline_people(text: str) -> list[tuple[Person, str | None]]:
+    """Each person of an inline list, with the status a sentence gives them; a sentence after
+    the list may name those who sent apologies ("Frida hadde meldt forfall")."""
     sentences = _sentences(_join_hyphens(clean(text)))
-    people: list[tuple[str, str | None, str | None]] = []
+    people: list[tuple[Person, str | None]] = []
     first_names = False
     for k, sentence in enumerate(sentences):
         if k and (m := ABSENT_SENTENCE.match(sentence)):
-            people.extend((n, a, "absent") for n, a in _list_people(m.group("names"), first_names)[0])
+            people.extend((p, "absent") for p in _list_people(m.group("names"), first_names)[0])
         elif k == 0 or not people:
             found, first_names = _list_people(sentence)
-            people.extend((n, a, None) for n, a in found)
+            people.extend((p, None) for p in found)
     return people
 
 
-def _list_people(text: str, first_names: bool | None = None) -> tuple[list[tuple[str, str | None]], bool]:
+def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Person], bool]:
     """The people of a list and whether it names them by first names only ("Karoline, Vanja,
     Linn M. og Silje"); `first_names` carries that over from the list before."""
     sep = ";" if ";" in text else ","
@@ -235,35 +267,34 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[tuple
         first_names = (
             len(pieces) >= 2 and all(_first_name_like(p) for p in pieces) and any(len(p.split()) == 1 for p in pieces)
         )
-    people: list[tuple[str, str | None]] = []
+    people: list[Person] = []
     for piece in pieces:
-        person = (piece, None) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
+        person = Person(piece) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
             people.append(person)
-        elif people and people[-1][1] is None and not looks_like_name(piece):
+        elif people and people[-1].affiliation is None and not looks_like_name(piece):
             # "Ida Haug, Tromsø kommune, Astrid Gramstad, UiT": a role following a name.
-            people[-1] = (people[-1][0], piece)
+            people[-1] = people[-1]._replace(affiliation=piece)
     return people, first_names
 
 
-def _person_piece(piece: str, sep: str) -> tuple[str, str | None] | None:
+def _person_piece(piece: str, sep: str) -> Person | None:
     dashed = re.search(r"\s[-–—]\s", piece)
-    return parse_person(piece) if sep == ";" or dashed else _name_with_parens(piece)
+    return _person(piece) if sep == ";" or dashed else _name_with_parens(piece)
 
 
-def _row_people(line: Line) -> list[tuple[str, str | None]]:
+def _row_people(line: Line) -> list[Person]:
     """People in a table row: name then role columns, or several "Name (Party)" cells side by side."""
     cells = [clean(c.text) for c in line.cells if clean(c.text)]
     if not cells:
         return []
     each = [_name_with_parens(c) for c in cells]
-    if len(cells) >= 2 and all(p is not None and p[1] for p in each):
+    if len(cells) >= 2 and all(p is not None and p.affiliation for p in each):
         return [p for p in each if p]
     found = _name_and_office(cells[0])
     if found:
-        name, office = found
-        return [(name, _joined(office, ", ".join(cells[1:]) or None))]
-    person = parse_person(", ".join(cells))
+        return [_settle(found[0], found[1], ", ".join(cells[1:]) or None)]
+    person = _person(", ".join(cells))
     return [person] if person else []
 
 
@@ -377,6 +408,10 @@ class _Reader:
         self.result = Attendance()
         self.entries: list[Entry] = []
         self.status: str | None = None
+        # The status of the list a label alone on its line opened ("Til stades:", "Dessuten
+        # møtte:"): groups within it under other labels fall back to it.
+        self.section: str | None = None
+        self.staff = False  # an administration's group has been listed in the section
         self.group_office: str | None = None  # the role label a group of names stands under
         self.inline: list[str] | None = None  # text of an inline list being read
         self.item: list[str] | None = None  # the bullet item being read
@@ -386,19 +421,27 @@ class _Reader:
 
     def flush(self) -> None:
         if self.inline is not None and self.status:
-            for name, aff, status in _inline_people(" ".join(self.inline)):
-                self.add(name, aff or self.group_office, status or self.status)
-        if self.item is not None and self.status and (person := parse_person(" ".join(self.item))):
-            self.add(person[0], person[1], self.status)
+            for person, status in _inline_people(" ".join(self.inline)):
+                affiliation = person.affiliation if person.affiliation != person.role else None
+                self.add(
+                    person.name,
+                    affiliation or self.group_office or person.affiliation,
+                    status or self.status,
+                    role=person.role,
+                )
+        if self.item is not None and self.status and (person := _person(" ".join(self.item))):
+            self.add(person.name, person.affiliation, self.status, role=person.role)
         self.inline, self.item = None, None
 
     def add(self, name: str, affiliation: str | None, status: str, **extra: str | None) -> None:
-        role = extra.pop("role", None) or self.group_office
+        office = self.group_office if self.group_office and ROLE_WORD.match(self.group_office.split()[-1]) else None
+        role = extra.pop("role", None) or office
         self.entries.append(Entry(name, affiliation, status, self.page, role=role, **extra))
 
     def end_list(self) -> None:
         self.flush()
         self.status, self.group_office, self.value_x, self.table = None, None, None, None
+        self.section, self.staff = None, False
 
     def read(self, lines: list[Line], committee: str | None) -> Attendance:
         pending_role: str | None = None  # "chair" or "minute_taker" announced by a label alone on its line
@@ -443,6 +486,10 @@ class _Reader:
             if new_status:
                 self.flush()
                 self.status, self.page, self.group_office = new_status, line.page, None
+                if not value or self.section is None or new_status in ("present", "absent"):
+                    self.section, self.staff = new_status, False  # a list of its own
+                elif new_status == "secretariat":
+                    self.staff = True  # a group within the list: "Sekretariatet: A, B"
                 self.value_x = line.cells[-1].x0 if value and len(line.cells) >= 2 else None
                 if value:
                     self.inline = [value]
@@ -491,7 +538,7 @@ class _Reader:
             self.page = line.page
             self.inline = [text]
             return True
-        if parse_person(text):
+        if _person(text):
             self.flush()
             self.item, self.page = [text], line.page
             return True
@@ -509,8 +556,8 @@ class _Reader:
             if m := _SUBSTITUTE.search(rest):
                 self.add(name, office, self.status or "present", substitute_for=clean(m.group("name")))
                 return
-        for name, aff in _row_people(line):
-            self.add(name, aff, self.status or "present")
+        for person in _row_people(line):
+            self.add(person.name, person.affiliation, self.status or "present", role=person.role)
 
     def role_label(self, label: str | None) -> str | None:
         if label is None:
@@ -528,18 +575,25 @@ class _Reader:
             self.result.minute_taker = self.result.minute_taker or name
 
     def role_group(self, label: str, value: str, line: Line) -> bool:
-        """ "Ordførar: A, B" within a list: names under an office (or an organisation's short name),
-        the office their affiliation; an administration's offices are the secretariat."""
+        """ "Ordførar: A, B" within a list: names under an office or an organisation ("Oslo kommune:
+        byrådssekretær C"), the label their affiliation where they print none; an
+        administration's offices are the secretariat."""
         words = label.split()
-        if len(words) > 3 or not _list_people(value)[0]:
+        people, _ = _list_people(value)
+        if not people or len(words) > GROUP_LABEL_WORDS:
             return False
-        office = bool(ROLE_WORD.match(words[-1]))
-        if not office and (attendance_status(label) or not (_PARTY_CODE.match(label) or len(words) == 1)):
-            return False
+        if not ROLE_WORD.match(words[-1]):
+            pieces = _split_top_level(value.rstrip("."), ";" if ";" in value else ",")
+            if attendance_status(label) or len(people) < len(pieces):
+                return False  # a status, or a remark that is not a list of people
         self.flush()
         self.group_office = clean(label)
         if ADMINISTRATION_ROLE.search(label):
-            self.status = "secretariat"
+            self.status, self.staff = "secretariat", True
+        elif self.section is not None:
+            # Staff follow the administration in a list of those present ("Rådmenn: …", "NUI: …");
+            # elsewhere a group has its list's status ("Dessuten møtte:" … "Oslo kommune: …").
+            self.status = "secretariat" if self.staff and self.section == "present" else self.section
         self.value_x = line.cells[-1].x0 if len(line.cells) >= 2 else None
         self.page = line.page
         self.inline = [value]

@@ -42,7 +42,7 @@ _FUNCTION_WORDS = {"i", "for", "og", "av", "til", "på", "med", "ved", "om", "fr
 _ORGANISATION_END = {"hf", "rhf", "iks", "kommune", "fylkeskommune", "kf", "as"}
 # "… møte i X", "styremøte i X", "møte i styret for X": X names the body or its enterprise.
 SENTENCE_LINES = 15  # a sentence announcing the meeting stands among the first lines
-_MEETING_OF = re.compile(r"\b(?:\w*møte|styret)\s+(?:i|for)\s+(?P<name>[^,.;:]+)", re.I)
+_MEETING_OF = re.compile(r"(?:^|\b)(?:\w*møte|styret)\s+(?:i|for)\s+(?P<name>[^,.;:]+)", re.I)
 
 
 def canonical_body(name: str | None) -> str | None:
@@ -158,8 +158,12 @@ def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
         return (board_of(org) if org else None), True, org
     if org and not rest:
         return None, False, org
-    if m := _MEETING_OF.search(candidate):
-        return _resolve(clean(m.group("name")))
+    if m := _MEETING_OF.match(candidate):
+        found = _resolve(clean(m.group("name")))
+        if found[0] or found[2] or not BOARD_WORD.match(candidate.split()[0]):
+            return found
+        # "styret for Osloregionen": the board of a body named without a word for its kind
+        return candidate[:1].upper() + candidate[1:], True, None
     if _names_a_body(candidate):
         return canonical_body(candidate), False, None
     return None, False, org
@@ -173,7 +177,7 @@ def _title_candidate(title: str | None) -> str | None:
     text = YEARLESS_DATE.sub(" ", text)
     text = _CASE.sub("", text)
     text = clean(_PARENS.sub(" ", text))
-    words = text.split()
+    words = _named_segment(text.split())
     stripped: list[str] = []
     while words and _TITLE_WORDS.match(words[0]) and not BOARD_WORD.match(words[0]):
         stripped.append(words.pop(0))
@@ -198,6 +202,27 @@ def _title_candidate(title: str | None) -> str | None:
     if not _names_a_body(name) and not organisation(name):
         return None
     return name
+
+
+_KIND_WORD = re.compile(
+    r"^(?:\w*møte(?:referat|innkalling|protokoll|bok)|referat|protokoll|møteprotokoll|innkalling|saksliste|sakliste"
+    r"|dagsorden|sakskart|saksframlegg|saksfremlegg|sakspapir)$",
+    re.I,
+)
+
+
+def _named_segment(words: list[str]) -> list[str]:
+    """ "Tokke kommune Møteprotokoll Kommunestyret": of the parts a kind word splits a title into,
+    the one naming a committee (else the whole title, as before)."""
+    cuts = [k for k, w in enumerate(words) if _KIND_WORD.match(w)]
+    if not cuts or cuts == [0]:
+        return words
+    segments, start = [], 0
+    for k in [*cuts, len(words)]:
+        segments.append(words[start:k])
+        start = k + 1
+    named = [seg for seg in segments if seg and _names_a_body(" ".join(seg))]
+    return named[-1] if named else words
 
 
 def body_from_header(header: str | None) -> str | None:
@@ -249,7 +274,9 @@ def find_body(
             value_org = organisation(value)
             if BOARD_WORD.match(label) and value_org == clean(value):
                 return board_of(value_org, text)
-            return natural_case(canonical_body(value) or value, text)
+            named = _resolve(clean(value))[0]  # "Møte i kontrollutvalget i Frøya kommune"
+            found = natural_case(named or canonical_body(value) or value, text)
+            return found[:1].upper() + found[1:]
         if ORGANISATION_LABEL.match(label):
             org = org or organisation(value) or clean(value)
     board = False

@@ -121,7 +121,8 @@ def find_decisions(lines: list[Line], body: float) -> Decisions:
 FORMULA = re.compile(
     r"\b(?:godkjennes|godkjennast|vedtas|vedtakast|tas\s+til\s+(?:orientering|etterretning|følge)"
     r"|takast\s+til\s+(?:orientering|etterretning|vitande)|oversendes|oversendast|sendes\s+(?:til|på)"
-    r"|slutter\s+seg\s+til|sluttar\s+seg\s+til|tar\s+\S+(?:\s+\S+){0,3}\s+til\s+(?:orientering|etterretning))\b",
+    r"|slutter\s+seg\s+til|sluttar\s+seg\s+til|tar\s+\S+(?:\s+\S+){0,3}\s+til\s+(?:orientering|etterretning)"
+    r"|vert\s+(?:godkjend|godkjent|vedteke|vedteken|teke\s+til\s+(?:vitande|orientering)|sendt))\b",
     re.I,
 )
 SHORT_DECISION_WORDS = 60  # a decision recorded without a label is a sentence or two
@@ -164,9 +165,14 @@ def unlabelled_decisions(cases: list[list[Line]], body: float) -> list[str | Non
     present = [t for t in texts if t]
     if present and all(t is not None for t in texts) and all(_decision_only(t) for t in present):
         return ["\n".join(t) if t else None for t in texts]
-    found: list[str | None] = []
-    for t in texts:
-        last = t[-1] if t else ""
-        short = len(last.split()) <= SHORT_DECISION_WORDS // 2
-        found.append(last if t and short and FORMULA.search(last) else None)
-    return found
+    return [_closing_formula(t[-1]) if t else None for t in texts]
+
+
+def _closing_formula(paragraph: str) -> str | None:
+    """The sentences of a case's last paragraph from the first decision formula on."""
+    sentences = re.split(r"(?<=[a-zæøå)»”\d]\.)\s+(?=[A-ZÆØÅ«])", paragraph)
+    for k, sentence in enumerate(sentences):
+        if FORMULA.search(sentence):
+            formula = " ".join(sentences[k:])
+            return formula if len(formula.split()) <= SHORT_DECISION_WORDS // 2 else None
+    return None

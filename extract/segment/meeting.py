@@ -15,6 +15,7 @@ from extract.segment.lines import label_value
 from extract.segment.text import clean, clock, find_dates, parse_date, parse_times
 from extract.segment.vocabulary import (
     DATE_LABELS,
+    END_LABEL,
     END_SENTENCE,
     MEETING_NUMBER,
     MEETING_NUMBER_LABEL,
@@ -31,7 +32,7 @@ from models.layout import Line
 # "Fysisk UNN-Breivika D1-707, med mulighet for digital deltakelse" → "UNN-Breivika D1-707".
 _MODE_PREFIX = re.compile(r"^(?:fysisk(?:\s+møte)?|digitalt|hybrid(?:t)?)\s*(?:på|i|:|,)?\s+(?=\S)", re.I)
 _MODE_SUFFIX = re.compile(r",?\s*(?:med\s+mulighet\s+for|og\s+mulighet\s+for|evt\.?|eventuelt)\s+digital.*$", re.I)
-_CLOCK_ALONE = re.compile(r"^(?:kl(?:\.|okka|okken)?\s*)?(\d{1,2})[.:](\d{2})\.?$", re.I)
+_CLOCK_ALONE = re.compile(r"^(?:kl(?:\.|okka|okken)?\s*)?(\d{1,2})[.:](\d{2})(?![\d.])", re.I)
 _NUMBER_VALUE = re.compile(r"^(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
 
 
@@ -70,6 +71,7 @@ def parse_meeting(
     ranks = len(DATE_LABELS) if document_date else len(DATE_LABELS) - 1
     best_rank = ranks
     time_value: str | None = None
+    end_value: str | None = None
     for line in lines:
         for label, value in _labelled_pairs(line):
             for rank, pattern in enumerate(DATE_LABELS[:ranks]):
@@ -81,6 +83,8 @@ def parse_meeting(
                 meeting.place = clean_place(value)
             if time_value is None and TIME_LABEL.match(label) and value:
                 time_value = value
+            if end_value is None and END_LABEL.match(label) and value:
+                end_value = value
             if meeting.number is None and MEETING_NUMBER_LABEL.match(label) and (m := _NUMBER_VALUE.match(value)):
                 meeting.number = re.sub(r"\s+", "", m.group(1))
     if meeting.date is None:
@@ -98,6 +102,8 @@ def parse_meeting(
         meeting.date = _announced_date(lines, year)
     if meeting.date and meeting.start is None:
         meeting.start, meeting.end = _times_alone(lines, time_value)
+    if meeting.date and meeting.end is None and end_value and (m := _CLOCK_ALONE.match(clean(end_value))):
+        meeting.end = clock(m.group(1), m.group(2))
     if title and meeting.number is None and (m := MEETING_NUMBER.search(title)):
         number = re.sub(r"\s+", "", m.group(1))
         if not find_dates(number):

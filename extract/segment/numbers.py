@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from extract.segment.vocabulary import CASE_PREFIX, CASE_WORD
 
 _YEAR_FIRST = r"(?P<yf_year>(?:19|20)\d{2})\s*/\s*(?P<yf_num>\d{1,4})"
+# Two digits of year first, where the number cannot be a year: "PS 14/5", "PS 14/175".
+_SHORT_YEAR_FIRST = r"(?P<ys_year>\d{2})\s*/\s*(?P<ys_num>\d{1}|\d{3})"
 _NUM_YEAR = r"(?P<num>\d{1,3})\s*(?P<sep>/|-(?=\d))\s*(?P<year>\d{4}|\d{2})"
 # A series letter after the number ("009/12 B"): an early capital, alone.
 _SERIES = r"(?:\s+(?P<series>[A-H])(?![\w.\-]))?"
 # The printed number at the start of a heading, with what may stand before it.
 _LEAD = rf"(?:{CASE_PREFIX}(?:\s+|-)(?:(?P<word2>{CASE_WORD})\s*)?|(?P<word>{CASE_WORD})\s*:?\s*)?"
-_NUMBER = rf"(?:{_YEAR_FIRST}|{_NUM_YEAR})(?![\d/]){_SERIES}"
+_NUMBER = rf"(?:{_YEAR_FIRST}|{_NUM_YEAR}|{_SHORT_YEAR_FIRST})(?![\d/]){_SERIES}"
 HEADING_NUMBER = re.compile(rf"^{_LEAD}{_NUMBER}", re.I)
 # A number without a year: "Sak 3", "Sak nr. 12", and a bare "1." or "2)".
 WORD_NUMBER = re.compile(rf"^(?P<word>{CASE_WORD})\s*:?\s*(?P<num>\d{{1,3}})(?![\d/.,\-])", re.I)
@@ -82,10 +84,11 @@ def parse_heading_number(text: str, strict: bool = True) -> tuple[CaseNo, str] |
     if not m:
         return None
     introduced = bool(m.group("word") or m.groupdict().get("prefix"))
-    if m.group("yf_year"):
+    if m.group("yf_year") or m.group("ys_year"):
         if strict and not introduced:
             return None
-        num, year, swappable = int(m.group("yf_num")), int(m.group("yf_year")), False
+        year_first = m.group("yf_year") or m.group("ys_year")
+        num, year, swappable = int(m.group("yf_num") or m.group("ys_num")), int(year_first), False
     else:
         if m.group("sep") == "-" and strict and not introduced:
             return None

@@ -50,8 +50,14 @@ DATE_LABELS: list[re.Pattern[str]] = [
 DOCUMENT_DATE_RANK = 2  # the rank of DATE_LABELS that dates a case document rather than a meeting
 # Labels of a row that gives the meeting's start time alone ("KL.: 14:00").
 TIME_LABEL = re.compile(r"^(?:kl\.?|klokka|klokken|klokkeslett|tid|tidspunkt|møtetid|møtestart|start)$", I)
+# ... and the end: "Møteslutt: 17:30", "Møtet slutt: 13:30".
+END_LABEL = re.compile(
+    r"^(?:møteslutt|møtet\s+slutt|møte\s+slutt|slutt|møtet\s+heva|møtet\s+hevet|avslutta|avsluttet)$", I
+)
 PLACE_LABEL = re.compile(
-    r"^(?:sted|stad|møtested|møtestad|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested|møtelokale)$", I
+    r"^(?:sted|stad|møtested|møtestad|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested|møtelokale"
+    r"|møtested\s*/\s*lokaler?|møtestad\s*/\s*lokale)$",
+    I,
 )
 # The meeting's own number in a title: "Møte 2-23", "Referat møte 4-2024", "Møte nr. 3/2024".
 MEETING_NUMBER = re.compile(r"\bmøte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)(?![\d.])", I)
@@ -137,7 +143,7 @@ _ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"
 _OR = r"(?:\s*/\s*(?:vedtak|innstilling|konklusjon|beslutning|tilråding))?"
 # A proposal label may name whose proposal it is, after the label: "Forslag til vedtak fra
 # sekretariatet:". Only a few words without digits, so no sentence is taken for a label.
-_QUALIFIER = r"(?:\s+(?:fra|i|for|til)\s+[^\d:.]{2,40}?)?"
+_QUALIFIER = r"(?:\s+(?:fra|frå|i|for|til)\s+[^\d:.]{2,40}?)?"
 # Whose proposal: "Rådmannens innstilling", "Daglig leders forslag", nynorsk "Leiaren i valstyret
 # si tilråding", "Rådmannen sitt framlegg".
 _OWNER = (
@@ -223,10 +229,11 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "present",
         re.compile(
-            r"^(?:(?:følgende|følgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
+            r"^(?:(?:følgende|følgjande|fylgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
             r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
             r"|deltakere|deltagere|deltakarar|deltaker|medlemmer|medlemmene|varamedlemmer|varamedl\.?|vara|mødt"
-            r"|møtende(?:\s+medlemmer)?|møtande(?:\s+medlemmer)?|representanter|representantar|oppmøte|frammøte)\b",
+            r"|møtende(?:\s+medlemmer)?|møtande(?:\s+medlemmer)?|representanter|representantar|oppmøte|frammøte)\b"
+            r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b",
             I,
         ),
     ),
@@ -252,7 +259,7 @@ MINUTE_TAKER_SENTENCE = re.compile(
     I,
 )
 # Markers printed after a name in an attendee list.
-CHAIR_MARKER = re.compile(r"\((?:møte)?le(?:d|i)[ae]r\)|\bmøteleder\b|\bmøteleiar\b", I)
+CHAIR_MARKER = re.compile(r"\((?:møte)?le(?:d|i)[ae]r\)|\bmøteleder\b|\bmøteleiar\b|(?:^|,\s*)le(?:d|i)[ae]r\s*$", I)
 MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b|\(møtesekretær\)|\(sekretær\)", I)
 # The mayor chairs the council and its executive committee: with no chair printed, the one
 # member whose function is "Ordfører" led the meeting.
