@@ -153,8 +153,8 @@ def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
     org = organisation(candidate)
     rest = clean(candidate.replace(org, " ")) if org else candidate
     if is_board(rest):
-        if org and BOARD_WORD.match(candidate.split()[0]):
-            return canonical_body(candidate), True, org
+        if org and candidate.split()[0].lower() in ("styret", "styre"):
+            return canonical_body(candidate), True, org  # "Styret for Helse Nordmøre og Romsdal HF"
         return (board_of(org) if org else None), True, org
     if org and not rest:
         return None, False, org
@@ -176,7 +176,7 @@ def _title_candidate(title: str | None) -> str | None:
     text = WRITTEN_DATE.sub(" ", text)
     text = YEARLESS_DATE.sub(" ", text)
     text = _CASE.sub("", text)
-    text = clean(_PARENS.sub(" ", text))
+    text = clean(_PARENS.sub(" ", text)).split(",")[0]  # after a comma: the place, the day
     words = _named_segment(text.split())
     stripped: list[str] = []
     while words and _TITLE_WORDS.match(words[0]) and not BOARD_WORD.match(words[0]):
@@ -261,6 +261,21 @@ def find_body(
     footer: str | None,
     text: str,
 ) -> str | None:
+    """The committee a document belongs to (see `_find_body`), starting with a capital."""
+    body = _find_body(header_lines, preamble, title, block, forms, header, footer, text)
+    return body[:1].upper() + body[1:] if body else None
+
+
+def _find_body(
+    header_lines: list[Line],
+    preamble: list[Line],
+    title: str | None,
+    block: list[str],
+    forms: list[str],
+    header: str | None,
+    footer: str | None,
+    text: str,
+) -> str | None:
     """The committee a document belongs to, from the most explicit place that names it: a label
     row ("Utvalg:", "Styre:"), the title and the lines around it, a case form's committee column,
     a sentence announcing the meeting, the running header; a board by its enterprise."""
@@ -275,8 +290,7 @@ def find_body(
             if BOARD_WORD.match(label) and value_org == clean(value):
                 return board_of(value_org, text)
             named = _resolve(clean(value))[0]  # "Møte i kontrollutvalget i Frøya kommune"
-            found = natural_case(named or canonical_body(value) or value, text)
-            return found[:1].upper() + found[1:]
+            return natural_case(named or canonical_body(value) or value, text)
         if ORGANISATION_LABEL.match(label):
             org = org or organisation(value) or clean(value)
     board = False

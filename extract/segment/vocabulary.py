@@ -38,7 +38,9 @@ CASE_LIST_HEADING = re.compile(
 # case document it is the document's own date, not the meeting's.
 DATE_LABELS: list[re.Pattern[str]] = [
     re.compile(
-        r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet|møtedato\s*/\s*(?:tid|stad|sted))$", I
+        r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet|møtedato\s*/\s*(?:tid|stad|sted)"
+        r"|styremøte|møte)$",
+        I,
     ),
     re.compile(
         r"^(?:tid|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*(?:sted|stad)|når|mødedato|dato og tidspunkt"
