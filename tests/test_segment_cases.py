@@ -371,3 +371,17 @@ def test_two_digit_year_first_where_the_number_cannot_be_a_year():
         ("05/2014", "FO"),
         ("75/2014", "PS"),
     ]
+
+
+def test_a_heading_the_agenda_list_does_not_name_must_be_set_as_one():
+    spec = """
+    ## Saksliste
+    Sak 01/24 Godkjenning av innkalling
+    Sak 02/24 Budsjett
+
+    ## Sak 01/24 Godkjenning av innkalling
+    Innkallingen ble godkjent.
+    Sak 17/23 Oppfølging fra i fjor ble nevnt.
+    ## Sak 02/24 Budsjett
+    """
+    assert [n for n, _, _, _ in numbered(spec)] == ["01/2024", "02/2024"]

@@ -64,6 +64,7 @@ class Heading:
     body: str | None = None  # the committee named in a case form's table
     date: str | None = None  # the meeting date printed in a case form's table
     number: str = ""  # normalized NN/YYYY, set once the meeting's year is known
+    listed: bool = False  # an entry of the document's own agenda list
 
     @property
     def prefix(self) -> str | None:
@@ -196,6 +197,7 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
                 title=title,
                 kind=kind,
                 page=row.page,
+                listed=kind == "list",
                 body=text_under(row, cols["body"]) or None if "body" in cols else None,
                 date=text_under(row, cols["date"]) or None if "date" in cols else None,
             )
@@ -326,7 +328,15 @@ def _styled_heading(
     plain_only = bare and not (styled or in_list or explicit)
     end = i + 1 if plain_only else _continuation(lines, i + 1, line, same_style=styled)
     title = " ".join([title, *(lines[k].text for k in range(i + 1, end))])
-    return Heading(index=i, end=end, case_no=number, title=clean(title).rstrip(":").strip(), kind=kind, page=line.page)
+    return Heading(
+        index=i,
+        end=end,
+        case_no=number,
+        title=clean(title).rstrip(":").strip(),
+        kind=kind,
+        page=line.page,
+        listed=in_list,
+    )
 
 
 def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, in_list: bool) -> Heading | None:
@@ -344,7 +354,8 @@ def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, i
         return None
     end = _continuation(lines, i + 1, line, same_style=True)
     title = clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip()
-    return Heading(index=i, end=end, case_no=number, title=title, kind="list" if in_list else "bare", page=line.page)
+    kind = "list" if in_list else "bare"
+    return Heading(index=i, end=end, case_no=number, title=title, kind=kind, page=line.page, listed=in_list)
 
 
 def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[Heading]:
@@ -371,6 +382,7 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
             headings.extend(table)
             continue
         if h := _cell_heading(lines, i):
+            h.listed = in_list or h.kind == "list"
             headings.append(h)
             i = h.end
             continue
@@ -386,7 +398,16 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
         if in_list and text and starts_paragraph(line) and not line.table:
             in_list = False
         i += 1
-    return _one_scheme(headings)
+    return _agreeing_with_the_list(_one_scheme(headings))
+
+
+def _agreeing_with_the_list(headings: list[Heading]) -> list[Heading]:
+    """Where the document lists its cases, a heading the list does not name must be set as one
+    (styled, a label or a form): an unstyled "Sak 12/24 …" in running text is not a case."""
+    listed = {h.case_no.key[1:] for h in headings if h.listed}
+    if not listed:
+        return headings
+    return [h for h in headings if h.listed or h.kind != "list" or h.case_no.key[1:] in listed]
 
 
 def _one_scheme(headings: list[Heading]) -> list[Heading]:
