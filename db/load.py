@@ -60,6 +60,10 @@ def _delete_file_rows(db: Database, sha: str) -> None:
     index.remove(db, "decisions", f"case_id in ({cases})", [sha])
     index.remove(db, "cases", f"document_id in ({docs})", [sha])
     index.remove(db, "documents", "file_sha256 = ?", [sha])
+    votes = f"select id from votes where case_id in ({cases})"
+    db.execute(f"delete from vote_members where vote_id in ({votes})", [sha])
+    db.execute(f"delete from vote_parties where vote_id in ({votes})", [sha])
+    db.execute(f"delete from votes where case_id in ({cases})", [sha])
     db.execute(f"delete from case_references where case_id in ({cases})", [sha])
     db.execute(f"delete from mentions where case_id in ({cases})", [sha])
     db.execute(f"delete from decisions where case_id in ({cases})", [sha])
@@ -147,9 +151,10 @@ def _replace_file(db: Database, result: FileExtraction, digest: str, now: str) -
 def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_pages: list[int]) -> None:
     row = _document_rows(sha, position, doc)
     row["ocr"] = int(any(doc.page_start <= p <= doc.page_end for p in ocr_pages))
+    row["status"], row["status_printed"] = doc.status, doc.status_printed
     doc_id = row["id"]
     db["documents"].insert(row)
-    cases, decisions, refs = [], [], []
+    cases, decisions, refs, votes = [], [], [], []
     for case in doc.cases:
         case_id = _case_id(doc_id, case)
         cases.append(
@@ -168,8 +173,11 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_p
                 "page": case.page,
                 "pdf": f"{PDF_MOUNT}/{object_name(sha)}#page={case.page or doc.page_start}",
                 "text": case.text,
+                "outcome": case.outcome,
+                "exempt_basis": case.exempt_basis,
             }
         )
+        votes.extend(_vote_rows(doc_id, case_id, doc, case))
         texts = [("proposed", t) for t in case.proposed_decisions]
         if case.adopted_decision:
             texts.append(("adopted", case.adopted_decision))
@@ -211,6 +219,9 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_p
         pk="id",
     )
     db["decisions"].insert_all(decisions, pk="id")
+    db["votes"].insert_all((v for v, _, _ in votes), pk="id")
+    db["vote_members"].insert_all((m for _, members, _ in votes for m in members), pk="id")
+    db["vote_parties"].insert_all((p for _, _, parties in votes for p in parties), pk="id")
     db["case_references"].insert_all(refs, pk="id")
     attendance = []
     for i, a in enumerate(doc.attendees):
@@ -224,12 +235,55 @@ def _insert_document(db: Database, sha: str, position: int, doc: Document, ocr_p
                 "affiliation": a.affiliation,
                 "substitute_for": a.substitute_for,
                 "page": a.page,
+                "role": a.role,
             }
         )
     db["attendance"].insert_all(attendance, pk="id")
     index.add(db, "documents", "id = ?", [doc_id])
     index.add(db, "cases", "document_id = ?", [doc_id])
     index.add(db, "decisions", "case_id in (select id from cases where document_id = ?)", [doc_id])
+
+
+def _vote_rows(doc_id: str, case_id: str, doc: Document, case: Case) -> list[tuple[dict, list[dict], list[dict]]]:
+    """Each vote of a case, with its named members and its parties, as rows."""
+    rows = []
+    for k, vote in enumerate(case.votes):
+        vote_id = f"{case_id}-v{k}"
+        row = {
+            "id": vote_id,
+            "case_id": case_id,
+            "document_id": doc_id,
+            "position": k,
+            "body": doc.body,
+            "meeting_date": doc.meeting.date,
+            "year": _year(doc.meeting.date),
+            "case_number": case.number,
+            "case_title": case.title,
+            "on_proposal": vote.on,
+            "result": vote.result,
+            "unanimous": None if vote.unanimous is None else int(vote.unanimous),
+            "votes_for": vote.votes_for,
+            "votes_against": vote.against,
+            "blank": vote.blank,
+            "parties_for": ", ".join(vote.parties_for) or None,
+            "parties_against": ", ".join(vote.parties_against) or None,
+            "alternative": vote.alternative,
+            "vote_check": vote.vote_check,
+            "printed": vote.printed,
+        }
+        sides = (("for", vote.names_for, vote.parties_for), ("against", vote.names_against, vote.parties_against))
+        members = [
+            {"id": f"{vote_id}-{side}{i}", "vote_id": vote_id, "side": side, "name": name, "person_id": None}
+            for side, names, _ in sides
+            for i, name in enumerate(names)
+        ]
+        parties = [
+            {"id": f"{vote_id}-{side}-{party}", "vote_id": vote_id, "side": side, "party": party}
+            for side, _, codes in sides
+            for party in dict.fromkeys(codes)
+        ]
+        rows.append((row, members, parties))
+    return rows
 
 
 def refresh_derived(db: Database, overrides: Overrides | None = None) -> None:

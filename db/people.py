@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from extract.names.overrides import Overrides
-from extract.names.parse import name_key
+from extract.names.parse import compatible, name_key
 from extract.names.registry import Occurrence, Resolution, resolve
 
 
@@ -115,7 +115,30 @@ def refresh_people(db: Database, overrides: Overrides | None = None) -> Resoluti
             "update mentions set person_id = ?, rule = ?, score = ? where id = ?",
             [(p, h[0], h[1], k) for p, h, k in updates["mention"]],
         )
+        link_vote_members(db)
     return res
+
+
+def link_vote_members(db: Database) -> None:
+    """A member named in a vote ("Følgende stemte mot: Hansen, Kari Olsen") is the one attendee
+    of the same meeting the name fits: the full name, or the surname alone where one fits."""
+    attendees: dict[str, list[tuple[str, str]]] = {}
+    for doc, name, person in db.execute(
+        "select document_id, name, person_id from attendance where person_id is not null"
+    ):
+        attendees.setdefault(doc, []).append((name, person))
+    updates = []
+    for member_id, name, doc, current in db.execute(
+        """select m.id, m.name, v.document_id, m.person_id from vote_members m join votes v on v.id = m.vote_id"""
+    ):
+        present = attendees.get(doc, [])
+        fits = {p for n, p in present if name_key(n) == name_key(name) or compatible(n, name)}
+        if not fits and len(name.split()) == 1:
+            fits = {p for n, p in present if name_key(n.split()[-1]) == name_key(name)}
+        person = fits.pop() if len(fits) == 1 else None
+        if person != current:
+            updates.append((person, member_id))
+    db.conn.executemany("update vote_members set person_id = ? where id = ?", updates)
 
 
 def curate(db_path: Path, overrides_path: Path, action: str, a: str, b: str) -> Resolution:

@@ -260,3 +260,58 @@ def m008_people_references_indexed(db: Database) -> None:
     for references to it (most of the time of a nightly update that found a few new files)."""
     db["documents"].create_index(["chair_person_id"], if_not_exists=True)
     db["documents"].create_index(["minute_taker_person_id"], if_not_exists=True)
+
+
+@migrations()
+def m009_votes_and_outcomes(db: Database) -> None:
+    """How each case ended and how it was voted: outcomes, the minutes' own status, votes with
+    their counts, parties and named members, and the office printed with each attendee."""
+    db["cases"].add_column("outcome", str)
+    db["cases"].add_column("exempt_basis", str)
+    db["cases"].create_index(["outcome"], if_not_exists=True)
+    db["documents"].add_column("status", str)
+    db["documents"].add_column("status_printed", str)
+    db["attendance"].add_column("role", str)
+    db["votes"].create(
+        {
+            "id": str,
+            "case_id": str,
+            "document_id": str,
+            "position": int,
+            "body": str,
+            "meeting_date": str,
+            "year": int,
+            "case_number": str,
+            "case_title": str,
+            "on_proposal": str,
+            "result": str,
+            "unanimous": int,
+            "votes_for": int,
+            "votes_against": int,
+            "blank": int,
+            "parties_for": str,
+            "parties_against": str,
+            "alternative": str,
+            "vote_check": str,
+            "printed": str,
+        },
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id"), ("document_id", "documents", "id")],
+    )
+    db["vote_members"].create(
+        {"id": str, "vote_id": str, "side": str, "name": str, "person_id": str},
+        pk="id",
+        foreign_keys=[("vote_id", "votes", "id"), ("person_id", "people", "id")],
+    )
+    db["vote_parties"].create(
+        {"id": str, "vote_id": str, "side": str, "party": str},
+        pk="id",
+        foreign_keys=[("vote_id", "votes", "id")],
+    )
+    for table, cols in {
+        "votes": [["case_id"], ["document_id"], ["body", "meeting_date"]],
+        "vote_members": [["vote_id"], ["person_id"]],
+        "vote_parties": [["vote_id"], ["party"]],
+    }.items():
+        for col in cols:
+            db[table].create_index(col, if_not_exists=True)

@@ -35,6 +35,34 @@ class Attendee:
 
 
 @dataclass(slots=True)
+class Vote:
+    """One vote printed in a case. `votes_for` is "for" in the JSON contract (a Python keyword)."""
+
+    result: str  # "adopted" or "rejected"
+    printed: str = ""  # the vote's own sentence(s) as printed
+    on: str | None = None  # the proposal voted on, as printed: "Innstillingen", "Forslaget fra H"
+    unanimous: bool | None = None
+    votes_for: int | None = None
+    against: int | None = None
+    blank: int | None = None
+    parties_for: list[str] = field(default_factory=list)
+    parties_against: list[str] = field(default_factory=list)
+    names_for: list[str] = field(default_factory=list)
+    names_against: list[str] = field(default_factory=list)
+    alternative: str | None = None  # the proposal it was set against, in an alternative vote
+    vote_check: str | None = None  # what disagrees between counts and names, if anything
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Vote:
+        data = dict(data)
+        data["votes_for"] = data.pop("for", None)
+        return cls(**data)
+
+
+OUTCOMES = ("adopted", "deferred", "withdrawn", "exempt", "none")
+
+
+@dataclass(slots=True)
 class Case:
     number: str  # NN/YYYY
     title: str
@@ -48,6 +76,9 @@ class Case:
     reference_contexts: dict[str, str] = field(default_factory=dict)  # number → the text just before it
     mentions: list[str] = field(default_factory=list)  # people named in the case's text, as printed
     text: str = ""  # the case's own text, headings and decisions included
+    outcome: str = "none"  # one of OUTCOMES
+    exempt_basis: str | None = None  # "Offl. § 13 jf. fvl. § 13" where the text is withheld
+    votes: list[Vote] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -63,6 +94,8 @@ class Document:
     attendees: list[Attendee] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
     text: str = ""  # the document's whole text, for search where it has no numbered cases
+    status: str | None = None  # "approved" or "draft", as the document says of itself
+    status_printed: str | None = None  # the sentence that says so
 
 
 @dataclass(slots=True)
@@ -80,6 +113,10 @@ class FileExtraction:
         data = asdict(self)
         if self.failure is None:
             data.pop("failure")
+        for doc in data["documents"]:
+            for case in doc["cases"]:
+                for vote in case["votes"]:
+                    vote["for"] = vote.pop("votes_for")
         return data
 
     @classmethod
@@ -89,7 +126,9 @@ class FileExtraction:
             d = dict(d)
             d["meeting"] = Meeting(**(d.get("meeting") or {}))
             d["attendees"] = [Attendee(**a) for a in d.get("attendees", [])]
-            d["cases"] = [Case(**c) for c in d.get("cases", [])]
+            d["cases"] = [
+                Case(**{**c, "votes": [Vote.from_dict(v) for v in c.get("votes", [])]}) for c in d.get("cases", [])
+            ]
             docs.append(Document(**d))
         failure = Failure(**data["failure"]) if data.get("failure") else None
         return cls(

@@ -71,3 +71,31 @@ def test_genre_corpus_scores(tmp_path, genre_corpus: Path, capsys):
     low = {k: v for k, v in metrics.items() if k not in ("counts", "score") and v < 0.90}
     assert not low, metrics
     assert metrics["score"] >= 0.95, metrics
+
+
+# Every vote printed in the labelled corpora, with its expected reading (the dev corpus has none).
+CORPUS_VOTES = {
+    "kommune-gloppen-valstyret-2015-01-15-motebok": [("01/2015", None, "adopted", True, None, None)],
+    "kommune-verdal-formannskap-2009-03-04-protokoll": [
+        ("30/2009", "ordførers forslag", "adopted", True, None, None),
+        ("31/2009", "rådmannens forslag til vedtak", "adopted", True, None, None),
+    ],
+    "kommune-verdal-formannskap-2015-06-18-protokoll": [("73/2015", "forslaget", "adopted", True, None, None)],
+}
+
+
+def test_every_printed_vote_of_the_corpora_is_read(genre_corpus: Path, dev_corpus: Path):
+    from extract.pipeline import extract_many
+
+    paths = sorted(genre_corpus.glob("*.pdf")) + sorted(dev_corpus.glob("*.pdf"))
+    found = {}
+    for path, result in zip(paths, extract_many(paths), strict=True):
+        votes = [
+            (c.number, v.on, v.result, v.unanimous, v.votes_for, v.against)
+            for d in result.documents
+            for c in d.cases
+            for v in c.votes
+        ]
+        if votes:
+            found[path.stem] = votes
+    assert found == CORPUS_VOTES

@@ -20,6 +20,7 @@ from extract.segment.decisions import find_decisions, unlabelled_decisions
 from extract.segment.lines import body_size, is_heading_style, is_title_style, label_value
 from extract.segment.meeting import parse_meeting, times_from_sentences
 from extract.segment.references import find_references
+from extract.segment.status import document_status
 from extract.segment.text import clean, parse_date
 from extract.segment.vocabulary import (
     AGENDA_TITLE,
@@ -28,6 +29,7 @@ from extract.segment.vocabulary import (
     MEETING_SENTENCE,
     MINUTES_TITLE,
 )
+from extract.segment.votes import find_votes, outcome
 from models.extraction import Case, Document, Meeting
 from models.layout import Line, Page
 
@@ -239,6 +241,13 @@ def build_document(part: Part, body: float) -> Document:
         # An invitation cannot hold the meeting's own decisions: a "Vedtak" there is quoted.
         for case in cases:
             case.adopted_decision = None
+            case.votes = []
+    for case, span in zip(cases, spans, strict=True):
+        case.outcome, case.exempt_basis = outcome(kind, case.adopted_decision, case.title, span.lines, case.votes)
+    status, status_printed = (None, None)
+    if kind == "minutes":
+        last = max((s.heading.index for s in spans), default=len(lines))
+        status, status_printed = document_status(title, preamble, lines[last:] if spans else [])
     doc = Document(
         kind=kind,
         body=committee if kind != "other" else None,
@@ -251,6 +260,8 @@ def build_document(part: Part, body: float) -> Document:
         attendees=attendance.attendees,
         cases=cases,
         text=text,
+        status=status,
+        status_printed=status_printed,
     )
     _resolve_first_names(doc)
     return doc
@@ -267,6 +278,7 @@ def _case_year(years: list[int]) -> int | None:
 
 def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()) -> Case:
     decisions = find_decisions(span.lines, body)
+    votes = find_votes(span.lines)
     text = "\n".join(clean(ln.text) for ln in span.lines if ln.text)
     h = span.heading
     references = find_references(f"{h.title}\n{text}", own=h.number)
@@ -283,6 +295,7 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
         reference_contexts={number: context for number, _, context in references if context},
         mentions=find_mentions(text, first_names),
         text=text,
+        votes=votes,
     )
 
 

@@ -1,21 +1,32 @@
-"""Votes: the sentences that say how a case was decided.
+"""Votes: the sentences that say how a case was decided, and how each case ended.
 
 "Enstemmig vedtatt", "Innstillingen ble vedtatt med 25 mot 10 stemmer", "Forslaget fra H falt
-med 7 mot 28 stemmer (H, FrP)", "Vedtaket var samrøystes", "Ved votering ble ordførers forslag
-enstemmig vedtatt". A vote sentence is not part of the decision it reports: it ends the
-decision's block.
+med 7 mot 28 stemmer (H, FrP)", "Innstillingen ble vedtatt mot 2 stemmer (SV)", an alternative
+vote ("Innstillingen ble satt opp mot forslaget fra Sp. Innstillingen ble vedtatt med 20 mot 15
+stemmer"), named lists ("Følgende stemte for: …"), nynorsk "Samrøystes vedteke", "Vedteke med
+12 mot 5 røyster", "Røysting: …". A vote sentence is not part of the decision it reports: it
+ends the decision's block. A party list in parentheses after the counts names the minority:
+those against an adopted proposal, those for a fallen one.
+
+Where counts and names (or parties) are both printed they must agree; a disagreement is kept
+and said in `vote_check`, never resolved.
 """
 
 from __future__ import annotations
 
 import re
 
+from extract.segment.lines import starts_paragraph
 from extract.segment.text import clean
+from models.extraction import Vote
+from models.layout import Line
 
-_ADOPTED = r"(?:vedtatt|vedteke|vedteken|vedtekne|godkjent|godkjend|tiltrådt|tilrådd|bifalt|enstemmig\s+vedtatt)"
+_ADOPTED = (
+    r"(?:vedtatt|vedteke|vedteken|vedtekne|vedtatte|godkjent|godkjend|tiltrådt|tilrådd|bifalt|enstemmig\s+vedtatt)"
+)
 _REJECTED = r"(?:forkastet|forkasta|nedstemt|falt|fall|avvist|ikke\s+vedtatt|ikkje\s+vedteke)"
 _UNANIMOUS = r"(?:enstemmig|enstemmeg|samrøystes|einstemmig|einstemmeg|enst\.)"
-_COUNT = r"(?:med\s+\d+\s+(?:mot|-)\s*\d+|mot\s+\d+)"
+_COUNT = r"(?:med\s+\d+\s*(?:mot|-|–)\s*\d+|mot\s+\d+)"
 VOTE_SENTENCE = re.compile(
     rf"""^(?:
         (?:ved\s+)?(?:votering|avstemning|avstemming|avrøysting|røysting)\b
@@ -26,11 +37,189 @@ VOTE_SENTENCE = re.compile(
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
       | [^.]{{0,120}}?\b{_REJECTED}\s+{_COUNT}
       | [^.]{{0,80}}?\b(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\b
-      | (?:følgende|følgjande|disse|desse)\s+(?:stemte|røysta|røystet)\s+(?:for|mot|imot)
+      | (?:følgende|følgjande|fylgjande|disse|desse)\s+(?:stemte|røysta|røystet)\s+(?:for|mot|imot)
     )""",
     re.I | re.X,
 )
+_LABEL = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:\s*", re.I)
+_PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*,?\s*(?:ble|vart|blei)?\s*)", re.I)
+_VERB = re.compile(
+    rf"\s+(?:ble|vart|blei|er|var|fikk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
+)
+_ALTERNATIVE = re.compile(
+    r"^(?P<a>.+?)\s+(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\s+(?P<b>.+?)\.?$", re.I
+)
+_NAMED = re.compile(
+    r"^(?:følgende|følgjande|fylgjande|disse|desse)\s+(?:\d+\s+)?(?:representanter\s+|medlemmer\s+)?"
+    r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)(?:\s+[^:]{0,60})?\s*:\s*(?P<names>.+)$",
+    re.I,
+)
+# "Ap, Sp og SV stemte for", "H og FrP stemte mot": parties named in a sentence of their own.
+_PARTY_SIDE = re.compile(
+    r"^(?P<parties>(?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}\s*(?:,|\bog\b|\+)\s*)*[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4})\s+"
+    r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)\b"
+)
+_COUNTS = re.compile(r"\bmed\s+(?P<a>\d+)\s*(?:mot|-|–)\s*(?P<b>\d+)", re.I)
+_AGAINST_ONLY = re.compile(r"\bmot\s+(?P<b>\d+)\s*(?:stemmer|stemme|røyster|røyst|røyster)?", re.I)
+_FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
+_AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
+_BLANK = re.compile(r"(?P<n>\d+)\s+(?:blanke?|avholdende|avsto)|(?:blanke?|avholdende)\s*:?\s*(?P<m>\d+)", re.I)
+_PARENS = re.compile(r"\((?P<inside>[^()]{1,120})\)")
+_PARTY = re.compile(r"^(?:\d+\s+)?(?P<code>[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}(?:/[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4})*)$")
+
+# How a case ended: withheld, withdrawn or put off; one line or the decision says so.
+EXEMPT = re.compile(r"\bunntatt\s+(?:fra\s+)?offentlighet\w*|\bu\.?\s*off\b|\bunnateke\s+offentlegheit", re.I)
+EXEMPT_BASIS = re.compile(r"(?:offl\.?|offentleglova|offentlighetsloven|ofl\.?)\s*§\s*\d+[^\n;)]*", re.I)
+WITHDRAWN = re.compile(r"\b(?:trukket|trukke|trekt|trekkes|trekkjast)\b", re.I)
+DEFERRED = re.compile(r"\b(?:utsatt|utsettes|utset|utsett|vart\s+utsett|utsetjast|blir\s+utsett|utsettast)\b", re.I)
+OUTCOME_LINE_WORDS = 10  # a line that says a case was put off or withdrawn is short
 
 
 def is_vote_sentence(text: str) -> bool:
-    return bool(VOTE_SENTENCE.match(clean(text)))
+    return bool(VOTE_SENTENCE.match(_LABEL.sub("", clean(text))))
+
+
+def _sentences(lines: list[Line]) -> list[str]:
+    """The case's text as sentences, paragraphs kept apart."""
+    paragraphs: list[str] = []
+    for line in lines:
+        text = clean(line.text)
+        if not text:
+            continue
+        if not paragraphs or starts_paragraph(line) or line.rule:
+            paragraphs.append(text)
+        else:
+            paragraphs[-1] += " " + text
+    out: list[str] = []
+    for paragraph in paragraphs:
+        out += [s.strip() for s in re.split(r"(?<=[a-zæøå)\d»”]\.)\s+(?=[A-ZÆØÅ«])", paragraph) if s.strip()]
+    return out
+
+
+def _parties(text: str) -> list[str]:
+    codes = []
+    for piece in re.split(r"\s*(?:,|\bog\b|\+|&)\s*", text):
+        if m := _PARTY.match(piece.strip().rstrip(".")):
+            codes.append(m.group("code"))
+    return codes
+
+
+def _subject(sentence: str) -> str | None:
+    """What was voted on, as printed: "Innstillingen", "Forslaget fra H", "ordførers forslag"."""
+    text = _PREFIX.sub("", _LABEL.sub("", sentence)).strip()
+    if re.match(rf"^(?:{_UNANIMOUS}|{_ADOPTED}|{_REJECTED})\b", text, re.I):
+        return None  # "Enstemmig vedtatt", "Vedtatt med 25 mot 10 stemmer"
+    subject = _VERB.sub("", text).strip(" ,.")
+    if not subject or re.match(rf"^(?:{_UNANIMOUS}|{_ADOPTED}|vedtaket|vedtaket\s+i\s+saka?)$", subject, re.I):
+        return None
+    if len(subject.split()) > 12:
+        return None
+    return subject
+
+
+def parse_vote(sentence: str) -> Vote:
+    text = _LABEL.sub("", clean(sentence))
+    vote = Vote(result="adopted", printed=clean(sentence), on=_subject(text))
+    rejected = re.search(rf"\b{_REJECTED}\b", text, re.I)
+    vote.result = "rejected" if rejected else "adopted"
+    if re.search(rf"\b{_UNANIMOUS}", text, re.I):
+        vote.unanimous = True
+    if m := _COUNTS.search(text):
+        vote.votes_for, vote.against = int(m.group("a")), int(m.group("b"))
+    elif (f := _FOR_WORDS.search(text)) and (a := _AGAINST_WORDS.search(text[f.end() :])):
+        vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
+    elif m := _AGAINST_ONLY.search(text):
+        vote.against = int(m.group("b"))
+    if m := _BLANK.search(text):
+        vote.blank = int(m.group("n") or m.group("m"))
+    if vote.against is not None:
+        vote.unanimous = vote.against == 0 if vote.unanimous is None else vote.unanimous
+    minority = [p for m in _PARENS.finditer(text) for p in _parties(m.group("inside"))]
+    if minority:
+        (vote.parties_for if vote.result == "rejected" else vote.parties_against).extend(minority)
+    return vote
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip(" .") for n in re.split(r"\s*(?:,|;|\bog\b)\s*", text) if n.strip(" .")]
+
+
+def check(vote: Vote) -> str | None:
+    """What disagrees between the counts and the names or parties printed, if anything."""
+    problems = []
+    if vote.votes_for is not None and vote.names_for and len(vote.names_for) != vote.votes_for:
+        problems.append(f"{len(vote.names_for)} named for, {vote.votes_for} counted")
+    if vote.against is not None and vote.names_against and len(vote.names_against) != vote.against:
+        problems.append(f"{len(vote.names_against)} named against, {vote.against} counted")
+    if vote.unanimous and (vote.against or vote.names_against or vote.parties_against):
+        problems.append("unanimous, yet votes against are printed")
+    both = set(vote.parties_for) & set(vote.parties_against)
+    if both:
+        problems.append(f"parties on both sides: {', '.join(sorted(both))}")
+    if vote.against == 0 and vote.parties_against:
+        problems.append("no votes against, yet parties against are printed")
+    return "; ".join(problems) or None
+
+
+def find_votes(lines: list[Line]) -> list[Vote]:
+    """Every vote printed in a case, in order."""
+    votes: list[Vote] = []
+    alternative: tuple[str, str] | None = None
+    pending: list[tuple[str, list[str]]] = []  # named lists printed before their vote
+    for sentence in _sentences(lines):
+        text = _LABEL.sub("", sentence)
+        if m := _NAMED.match(text):
+            side, names = m.group("side").lower(), _names(m.group("names"))
+            if votes:
+                (votes[-1].names_for if side == "for" else votes[-1].names_against).extend(names)
+                votes[-1].printed += " " + sentence
+            else:
+                pending.append((side, names))
+            continue
+        if (m := _PARTY_SIDE.match(text)) and votes:
+            side = m.group("side").lower()
+            (votes[-1].parties_for if side == "for" else votes[-1].parties_against).extend(_parties(m.group("parties")))
+            votes[-1].printed += " " + sentence
+            continue
+        if not is_vote_sentence(text):
+            continue
+        if m := _ALTERNATIVE.match(text):
+            alternative = (m.group("a"), m.group("b"))
+            continue
+        vote = parse_vote(sentence)
+        if alternative is not None:
+            vote.printed = f"{alternative[0]} ble satt opp mot {alternative[1]}. {vote.printed}"
+            same = vote.on and vote.on.lower() == alternative[0].lower()
+            vote.alternative = alternative[1] if same else alternative[0]
+            alternative = None
+        for side, names in pending:
+            (vote.names_for if side == "for" else vote.names_against).extend(names)
+        pending = []
+        votes.append(vote)
+    for vote in votes:
+        vote.vote_check = check(vote)
+    return votes
+
+
+def outcome(
+    kind: str, adopted: str | None, title: str, lines: list[Line], votes: list[Vote]
+) -> tuple[str, str | None]:
+    """(outcome, legal basis where the text is withheld) of one case in one document."""
+    texts = [title, *(clean(ln.text) for ln in lines if ln.text)]
+    head = " ".join(texts[:4])
+    if EXEMPT.search(head):
+        basis = EXEMPT_BASIS.search(" ".join(texts[:8]))
+        return "exempt", clean(basis.group(0)).rstrip(" .,") if basis else None
+    if kind not in ("minutes",):
+        return "none", None
+    short = [t for t in texts[1:] if len(t.split()) <= OUTCOME_LINE_WORDS]
+    said = [adopted or "", *short, *(v.printed for v in votes)]
+    if any(WITHDRAWN.search(t) and re.search(r"\bsak", t, re.I) for t in said) or any(
+        re.match(r"^(?:trukket|trekt)\.?$", t, re.I) for t in short
+    ):
+        return "withdrawn", None
+    if any(DEFERRED.search(t) for t in [adopted or "", *short]):
+        return "deferred", None
+    if adopted or any(v.result == "adopted" for v in votes):
+        return "adopted", None
+    return "none", None

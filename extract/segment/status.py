@@ -1,0 +1,43 @@
+"""What minutes say of themselves: approved ("Protokollen ble godkjent", "Referatet godkjennes på
+e-post") or a draft ("Foreløpig protokoll", "Utkast"). Only the document's head and its closing
+lines count: a case approving the minutes of an earlier meeting says nothing of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.segment.text import clean
+from models.layout import Line
+
+DRAFT = re.compile(
+    r"\b(?:utkast|foreløpig|foreløpige|førebels|ikke\s+godkjent|ikkje\s+godkjend|ikkje\s+godkjent|til\s+godkjenning)\b",
+    re.I,
+)
+APPROVED = re.compile(
+    r"\b(?:protokoll(?:en)?|referat(?:et)?|møtebok(?:a|en)?)\s+(?:er\s+|ble\s+|vart\s+|blei\s+)?"
+    r"(?:godkjent|godkjend|godkjennes|godkjennast|signert|underskrevet|underskriven)\b"
+    r"|\bgodkjent\s+(?:protokoll|referat|møtebok)\b|\b(?:elektronisk\s+)?godkjent\s+(?:av|i|på|den|via)\b",
+    re.I,
+)
+# A sentence about the minutes of another meeting: "Protokoll fra forrige møte ble godkjent".
+OTHER_MEETING = re.compile(
+    r"\b(?:fra|frå|fra\s+forrige|forrige|førre|tidligere|tidlegare)\s+(?:\w+)?møte|\d{1,2}\.\d", re.I
+)
+CLOSING_LINES = 12
+
+
+def document_status(title: str | None, head: list[Line], tail: list[Line]) -> tuple[str | None, str | None]:
+    """(status, the sentence saying it) from the title, the lines before the first case and the
+    closing lines after the last one."""
+    if title and DRAFT.search(title):
+        return "draft", clean(title)
+    for line in [*head, *tail[-CLOSING_LINES:]]:
+        text = clean(line.text)
+        if not text or OTHER_MEETING.search(text):
+            continue
+        if DRAFT.search(text) and re.search(r"\b(?:protokoll|referat|møtebok)", text, re.I):
+            return "draft", text
+        if APPROVED.search(text):
+            return "approved", text
+    return None, None

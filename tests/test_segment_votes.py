@@ -1,0 +1,173 @@
+"""Votes and how each case ended: every printed form, bokmål and nynorsk, and the count check."""
+
+import pytest
+
+from extract.segment.status import document_status
+from extract.segment.votes import find_votes, outcome
+from tests.helpers import lines
+
+
+def votes(spec: str) -> list[dict]:
+    found = find_votes(lines(spec))
+    return [
+        {
+            k: v
+            for k, v in {
+                "on": x.on,
+                "result": x.result,
+                "unanimous": x.unanimous,
+                "for": x.votes_for,
+                "against": x.against,
+                "blank": x.blank,
+                "parties_for": x.parties_for,
+                "parties_against": x.parties_against,
+                "names_for": x.names_for,
+                "names_against": x.names_against,
+                "alternative": x.alternative,
+                "check": x.vote_check,
+            }.items()
+            if v not in (None, [])
+        }
+        for x in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enstemmig vedtatt.", {"result": "adopted", "unanimous": True}),
+        ("Innstillingen ble enstemmig vedtatt.", {"on": "Innstillingen", "result": "adopted", "unanimous": True}),
+        ("Vedtatt med 25 mot 10 stemmer.", {"result": "adopted", "unanimous": False, "for": 25, "against": 10}),
+        (
+            "Forslaget fra H falt med 7 mot 28 stemmer (H, FrP).",
+            {"on": "Forslaget fra H", "result": "rejected", "unanimous": False, "for": 7, "against": 28,
+             "parties_for": ["H", "FrP"]},
+        ),
+        (
+            "Innstillingen ble vedtatt mot 2 stemmer (SV).",
+            {"on": "Innstillingen", "result": "adopted", "unanimous": False, "against": 2, "parties_against": ["SV"]},
+        ),
+        (
+            "Ved votering ble ordførers forslag enstemmig vedtatt.",
+            {"on": "ordførers forslag", "result": "adopted", "unanimous": True},
+        ),
+        ("Vedtaket var samrøystes.", {"result": "adopted", "unanimous": True}),
+        ("Samrøystes vedteke.", {"result": "adopted", "unanimous": True}),
+        ("Vedteke med 12 mot 5 røyster.", {"result": "adopted", "unanimous": False, "for": 12, "against": 5}),
+        (
+            "Røysting: Tilrådinga vart vedteken med 9 mot 2 røyster, 1 blank.",
+            {"on": "Tilrådinga", "result": "adopted", "unanimous": False, "for": 9, "against": 2, "blank": 1},
+        ),
+        (
+            "Framlegget frå Sp fall med 3 mot 14 røyster (Sp).",
+            {"on": "Framlegget frå Sp", "result": "rejected", "unanimous": False, "for": 3, "against": 14,
+             "parties_for": ["Sp"]},
+        ),
+    ],
+)  # fmt: skip
+def test_each_form_of_a_vote(text, expected):
+    assert votes(text) == [expected]
+
+
+def test_an_alternative_vote():
+    spec = "Innstillingen ble satt opp mot forslaget fra Sp. Innstillingen ble vedtatt med 20 mot 15 stemmer."
+    (vote,) = find_votes(lines(spec))
+    assert (vote.on, vote.result, vote.votes_for, vote.against, vote.alternative) == (
+        "Innstillingen",
+        "adopted",
+        20,
+        15,
+        "forslaget fra Sp",
+    )
+    assert vote.printed.startswith("Innstillingen ble satt opp mot forslaget fra Sp.")
+
+
+def test_named_lists_agreeing_with_the_counts():
+    spec = """
+    Innstillingen ble vedtatt med 3 mot 2 stemmer.
+
+    Følgende stemte for: Kari Nordmann, Ola Hansen og Per Berg.
+
+    Følgende stemte mot: Anne Lie, Nils Dahl.
+    """
+    (vote,) = find_votes(lines(spec))
+    assert vote.names_for == ["Kari Nordmann", "Ola Hansen", "Per Berg"]
+    assert vote.names_against == ["Anne Lie", "Nils Dahl"]
+    assert vote.vote_check is None
+
+
+def test_a_disagreement_between_counts_and_names_is_kept_and_said():
+    spec = """
+    Vedteke med 4 mot 2 røyster.
+
+    Følgjande røysta mot: Anne Lie, Nils Dahl, Eva Moe.
+    """
+    (vote,) = find_votes(lines(spec))
+    assert vote.against == 2 and vote.names_against == ["Anne Lie", "Nils Dahl", "Eva Moe"]
+    assert vote.vote_check == "3 named against, 2 counted"
+
+
+def test_parties_named_in_a_sentence_and_their_check():
+    spec = "Innstillingen ble vedtatt med 20 mot 15 stemmer. H og FrP stemte mot."
+    (vote,) = find_votes(lines(spec))
+    assert vote.parties_against == ["H", "FrP"] and vote.vote_check is None
+    (vote,) = find_votes(lines("Enstemmig vedtatt. SV stemte mot."))
+    assert vote.vote_check == "unanimous, yet votes against are printed"
+
+
+def test_two_votes_in_one_case_in_order():
+    spec = """
+    Forslaget fra Ap falt med 10 mot 25 stemmer.
+
+    Innstillingen ble vedtatt med 25 mot 10 stemmer.
+    """
+    assert [(v.on, v.result) for v in find_votes(lines(spec))] == [
+        ("Forslaget fra Ap", "rejected"),
+        ("Innstillingen", "adopted"),
+    ]
+
+
+def test_running_text_is_not_a_vote():
+    assert find_votes(lines("Saken ble drøftet. Styret godkjenner enstemmig protokollen fra styremøtet.")) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "adopted", "title", "text", "expected"),
+    [
+        ("minutes", "Saken utsettes til neste møte.", "Budsjett", "", ("deferred", None)),
+        ("minutes", None, "Budsjett", "Utsatt.", ("deferred", None)),
+        ("minutes", None, "Budsjett", "Saka vart utsett.", ("deferred", None)),
+        ("minutes", None, "Budsjett", "Saken ble trukket.", ("withdrawn", None)),
+        ("minutes", None, "Budsjett", "Saka vart trekt frå sakslista.", ("withdrawn", None)),
+        (
+            "minutes",
+            None,
+            "Ansettelse av rådmann",
+            "Unntatt offentlighet, Offl. § 13 jf. fvl. § 13",
+            ("exempt", "Offl. § 13 jf. fvl. § 13"),
+        ),
+        ("minutes", "Planen vedtas.", "Plan", "", ("adopted", None)),
+        ("agenda", None, "Plan", "Forslag til vedtak: Planen vedtas.", ("none", None)),
+        ("minutes", None, "Eventuelt", "Ingen saker.", ("none", None)),
+    ],
+)
+def test_how_a_case_ended(kind, adopted, title, text, expected):
+    assert outcome(kind, adopted, title, lines(text) if text else [], []) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "tail", "expected"),
+    [
+        ("Foreløpig protokoll", "", "", "draft"),
+        ("Utkast til referat", "", "", "draft"),
+        ("Protokoll", "Protokollen ble godkjent i møtet.", "", "approved"),
+        ("Referat", "", "Referatet godkjennes på e-post.", "approved"),
+        ("Møtebok", "", "Møteboka vart godkjend og signert.", "approved"),
+        ("Referat", "Sak 1 Protokoll fra forrige møte ble godkjent.", "", None),
+        ("Referat", "", "", None),
+    ],
+)
+def test_what_the_minutes_say_of_themselves(title, head, tail, expected):
+    status, printed = document_status(title, lines(head) if head else [], lines(tail) if tail else [])
+    assert status == expected
+    assert (printed is None) == (expected is None)
