@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from extract.names.mentions import has_name_evidence
 from extract.names.overrides import Overrides
+from extract.names.parse import first_name
 from extract.names.registry import Occurrence, Resolution, resolve
 from models.extraction import Attendee, FileExtraction
 
@@ -31,8 +33,25 @@ def occurrences(extractions: Iterable[FileExtraction]) -> tuple[list[Occurrence]
     return found, owners
 
 
+def keep_named_mentions(extractions: list[FileExtraction]) -> None:
+    """Names in case text need a name's evidence: a given name of the lists or of an attendee
+    anywhere in the run ("Guri Moen Lajord" in a case document, where Guri is listed elsewhere)."""
+    given = frozenset(
+        first_name(a.name)
+        for result in extractions
+        for doc in result.documents
+        for a in doc.attendees
+        if len(a.name.split()) > 1
+    )
+    for result in extractions:
+        for doc in result.documents:
+            for case in doc.cases:
+                case.mentions = [m for m in case.mentions if has_name_evidence(m, given)]
+
+
 def assign_person_ids(extractions: Iterable[FileExtraction], overrides: Overrides | None = None) -> Resolution:
     extractions = list(extractions)
+    keep_named_mentions(extractions)
     found, owners = occurrences(extractions)
     resolution = resolve(found, overrides)
     for owner, person in zip(owners, resolution.person_of, strict=True):

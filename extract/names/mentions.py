@@ -2,17 +2,24 @@
 
 spaCy gives the tokens: a trained Norwegian pipeline (nb_core_news_sm) when it is installed,
 whose person entities are used, and otherwise the blank Norwegian tokenizer with a Matcher
-for runs of capitalised words. Candidates are only candidates: the registry links those that
-name a known person and drops the rest ("Helse Nord" is capitalised too).
+for runs of capitalised words. A run is a name only with a name's evidence: an office printed
+before it is taken off ("Samhandlingssjef Glenn-Helge Hattmann"), and what is left starts with
+a given name (`given`, or one of the document's own attendees) and ends in a surname-like word;
+"Helse Nord", "Dato Klokkeslett" and "World Health Organization" are capitalised too. The
+registry links the names to known people; they never create people.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
+
+from extract.names.given import is_given_name
+from extract.segment.vocabulary import ROLE_WORD
 
 TRAINED_PIPELINE = "nb_core_news_sm"
 
@@ -38,6 +45,28 @@ def _matcher() -> Matcher:
     return matcher
 
 
+_SURNAME = re.compile(r"^[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáóí]+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáóí]+)*$")
+_TITLE = re.compile(
+    r"^(?:dr\.?|prof\.?|professor|lege|fastlege|sykepleier|sjukepleiar|psykolog|jordmor|advokat)$", re.I
+)
+
+
+def person_name(run: str) -> str | None:
+    """The name in a run of capitalised words, without an office printed before it; None where
+    what is left cannot be a name."""
+    words = run.split()
+    while words and (ROLE_WORD.match(words[0]) or _TITLE.match(words[0])):
+        words = words[1:]
+    if len(words) < 2 or not _SURNAME.match(words[-1]):
+        return None
+    return " ".join(words)
+
+
+def has_name_evidence(name: str, given: frozenset[str]) -> bool:
+    """A full name starts with a given name: of the lists, or of an attendee of the same run."""
+    return len(name.split()) < 2 or is_given_name(name.split()[0], given)
+
+
 def find_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[str]:
     """Name candidates in `text`, in order, without repeats.
 
@@ -58,8 +87,8 @@ def find_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[
         if covered & set(range(span.start, span.end)):
             continue
         covered.update(range(span.start, span.end))
-        name = span.text.replace("\n", " ")
-        if name not in found:
+        name = person_name(span.text.replace("\n", " "))
+        if name and name not in found:
             found.append(name)
     for token in doc:
         alone = token.i not in covered and token.is_title and token.is_alpha

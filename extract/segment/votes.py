@@ -46,9 +46,7 @@ _PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*
 _VERB = re.compile(
     rf"\s+(?:ble|vart|blei|er|var|fikk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
 )
-_ALTERNATIVE = re.compile(
-    r"^(?P<a>.+?)\s+(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\s+(?P<b>.+?)\.?$", re.I
-)
+_ALTERNATIVE = re.compile(r"^(?P<a>.+?)\s+(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\s+(?P<b>.+?)\.?$", re.I)
 _NAMED = re.compile(
     r"^(?:følgende|følgjande|fylgjande|disse|desse)\s+(?:\d+\s+)?(?:representanter\s+|medlemmer\s+)?"
     r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)(?:\s+[^:]{0,60})?\s*:\s*(?P<names>.+)$",
@@ -201,9 +199,7 @@ def find_votes(lines: list[Line]) -> list[Vote]:
     return votes
 
 
-def outcome(
-    kind: str, adopted: str | None, title: str, lines: list[Line], votes: list[Vote]
-) -> tuple[str, str | None]:
+def outcome(kind: str, adopted: str | None, title: str, lines: list[Line], votes: list[Vote]) -> tuple[str, str | None]:
     """(outcome, legal basis where the text is withheld) of one case in one document."""
     texts = [title, *(clean(ln.text) for ln in lines if ln.text)]
     head = " ".join(texts[:4])
