@@ -57,3 +57,94 @@ def test_segmentation_never_fails_and_every_case_has_a_number(doc_pages):
 @given(st.text())
 def test_the_garbage_check_accepts_any_text(text):
     assert is_garbage(text) in (True, False)
+
+
+# --- people: a roster printed in the genre's variants is recovered exactly -------------------------
+
+GIVEN = ["Kari", "Ola", "Per", "Lars", "Ingrid", "Guri", "Ulf", "Siv", "Terje", "Marit", "Bjørn", "Åse"]
+SECOND = ["Arne", "Erik", "Helge", "Lise", "Marie", "Kristin"]
+MIDDLE = ["Olav", "Moen", "Johanne", "Berg", "Sofie", "Andreas"]
+SURNAME = ["Hansen", "Nordmann", "Bergstrøm", "Dahl", "Lajord", "Østvik", "Haug", "Aasen", "Grønvoll", "Lie"]
+BODIES = ["FSU barn og unge", "Fastlegerådet", "Formannskapet", "Styret i Helse Nord RHF"]
+AFFILIATIONS = [None, "Tromsø kommune", "UNN", "fastlege Bodø", "brukerrepr.", "AP"]
+
+
+@st.composite
+def rosters(draw):
+    """People whose first given name and surname together tell them apart (as a shared full name
+    is one person by the archive's rule): some share a surname, some a given name."""
+    pairs = draw(
+        st.lists(st.tuples(st.sampled_from(GIVEN), st.sampled_from(SURNAME)), min_size=2, max_size=8, unique=True)
+    )
+    roster = []
+    for given_name, surname in pairs:
+        second = draw(st.one_of(st.none(), st.sampled_from(SECOND)))
+        middle = draw(st.one_of(st.none(), st.sampled_from(MIDDLE)))
+        roster.append((given_name, second, middle, surname))
+    return roster
+
+
+def variant(draw, person) -> str:
+    """One printing of a person's name: middle name whole, as an initial or left out; the second
+    part of a hyphenated given name whole or as an initial ("Lars-Erik Dahl", "Lars E. Dahl"), or
+    left out; capitals; no accents."""
+    given_name, second, middle, surname = person
+    parts = [given_name]
+    if second:
+        # the second given name is dropped only where no middle name could take its place
+        form = draw(st.sampled_from(["hyphen", "initial"] if middle else ["hyphen", "initial", "drop"]))
+        parts = (
+            [f"{given_name}-{second}"]
+            if form == "hyphen"
+            else [given_name, f"{second[0]}."]
+            if form == "initial"
+            else parts
+        )
+    if middle:
+        form = draw(st.sampled_from(["whole", "initial", "drop"]))
+        parts += [middle] if form == "whole" else [f"{middle[0]}."] if form == "initial" else []
+    name = " ".join([*parts, surname])
+    case = draw(st.sampled_from(["as is", "upper", "plain"]))
+    if case == "upper":
+        name = name.upper()
+    elif case == "plain":
+        name = name.translate(str.maketrans("æøåÆØÅ", "aoaAOA"))
+    return name
+
+
+@st.composite
+def printed_meetings(draw):
+    from extract.names.registry import Occurrence
+
+    roster = draw(rosters())
+    occurrences, who = [], []
+    for m in range(draw(st.integers(2, 5))):
+        body = draw(st.sampled_from(BODIES))
+        present = draw(st.lists(st.integers(0, len(roster) - 1), min_size=1, max_size=len(roster), unique=True))
+        for k in present:
+            occurrences.append(
+                Occurrence(
+                    name=variant(draw, roster[k]),
+                    document=f"d{m}",
+                    body=body,
+                    date=f"2024-0{m + 1}-10",
+                    affiliation=draw(st.sampled_from(AFFILIATIONS)),
+                )
+            )
+            who.append(k)
+    return roster, occurrences, who
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(printed_meetings())
+def test_the_registry_recovers_a_generated_roster_exactly(case):
+    from extract.names.registry import resolve
+
+    _roster, occurrences, who = case
+    res = resolve(occurrences)
+    ids: dict[int, set[str | None]] = {}
+    for k, person in zip(who, res.person_of, strict=True):
+        ids.setdefault(k, set()).add(person)
+    # one person, one id; two people (even sharing a surname or a given name), two ids
+    assert all(len(found) == 1 and None not in found for found in ids.values()), ids
+    assert len({next(iter(found)) for found in ids.values()}) == len(ids), ids

@@ -343,3 +343,18 @@ def test_a_protocol_embedded_after_an_invitation_is_its_own_document():
 def test_committee_label_holding_a_sentence():
     doc = one("# Møteinnkalling\nUtvalg/styre/råd : | Møte i kontrollutvalget i Frøya kommune\nMøtedato: | 19.02.2009")
     assert (doc.body, doc.meeting.date) == ("Kontrollutvalget i Frøya kommune", "2009-02-19")
+
+
+def test_chair_and_minute_taker_told_in_sentences_of_the_minutes():
+    spec = """
+    # Referat fra styremøte
+    Dato: | 12.03.2024
+    Til stede: Ida Haug (UNN), Guri Moen Lajord (Tromsø kommune)
+
+    ** Sak 01/24 Godkjenning av innkalling
+    Vedtak: Innkallingen godkjennes.
+
+    Møtet ble ledet av Ida Haug. Referat skrevet av Guri Moen Lajord.
+    """
+    doc = one(spec)
+    assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")

@@ -51,13 +51,13 @@ _TITLE = re.compile(
 )
 
 
-def person_name(run: str) -> str | None:
+def person_name(run: str, entity: bool = False) -> str | None:
     """The name in a run of capitalised words, without an office printed before it; None where
-    what is left cannot be a name."""
+    what is left cannot be a name. A trained pipeline's person entity may be a surname alone."""
     words = run.split()
     while words and (ROLE_WORD.match(words[0]) or _TITLE.match(words[0])):
         words = words[1:]
-    if len(words) < 2 or not _SURNAME.match(words[-1]):
+    if len(words) < (1 if entity else 2) or not _SURNAME.match(words[-1]):
         return None
     return " ".join(words)
 
@@ -79,15 +79,17 @@ def find_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[
         return []
     doc = nlp()(text)  # line breaks stay: a run of capitals never spans two lines
     spans = [doc[s:e] for _, s, e in _matcher()(doc)]
+    entities = set()
     if doc.has_annotation("ENT_IOB"):
-        spans += [ent for ent in doc.ents if ent.label_ in ("PER", "PERSON")]
+        entities = {(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("PER", "PERSON")}
+        spans += [doc[s:e] for s, e in sorted(entities)]
     found: list[str] = []
     covered: set[int] = set()
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         if covered & set(range(span.start, span.end)):
             continue
         covered.update(range(span.start, span.end))
-        name = person_name(span.text.replace("\n", " "))
+        name = person_name(span.text.replace("\n", " "), entity=(span.start, span.end) in entities)
         if name and name not in found:
             found.append(name)
     for token in doc:

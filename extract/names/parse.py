@@ -101,17 +101,28 @@ def compatible(a: str, b: str) -> tuple[str, float] | None:
     pa, pb = parse_name(a), parse_name(b)
     if pa is None or pb is None:
         return None
-    short, long = (pa, pb) if pa.size <= pb.size else (pb, pa)
-    if not _middles_fit(short.middles, long.middles):
-        return None
     given = _given_fits(pa, pb)
+    if given == "hyphen":
+        # "Lars-Erik Dahl" is "Lars E. Dahl" and "Lars Dahl", never "Lars Petter Dahl": the middle
+        # names of the one fit, in order, the other's second given name and middle names.
+        hyph, other = (pa, pb) if len(pa.given_parts) > len(pb.given_parts) else (pb, pa)
+        rest = hyph.given_parts[1:] + hyph.middles
+        shorter, longer = sorted((other.middles, rest), key=len)
+        if not _middles_fit(shorter, longer):
+            return None
+    else:
+        short, long = (pa, pb) if pa.size <= pb.size else (pb, pa)
+        if not _middles_fit(short.middles, long.middles):
+            return None
     if pa.surname == pb.surname:
         if given == "same":
             return "middle-names", SCORES["middle-names"]
         if given == "hyphen":
             return "hyphenated-given-name", SCORES["hyphenated-given-name"]
-        ratio = fuzz.ratio(pa.given, pb.given)
-        if ratio >= SPELLING_MIN_RATIO and min(len(pa.given), len(pb.given)) >= SPELLING_MIN_LENGTH:
+        # a slip in the given name itself: "Ola-Kristin" is not a slip of "Lars-Kristin"
+        ga, gb = pa.given_parts[0], pb.given_parts[0]
+        ratio = fuzz.ratio(ga, gb)
+        if ratio >= SPELLING_MIN_RATIO and min(len(ga), len(gb)) >= SPELLING_MIN_LENGTH:
             return "spelling", ratio
         return None
     if given == "same":

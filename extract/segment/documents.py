@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.names.mentions import find_mentions
 from extract.names.parse import first_name
-from extract.segment.attendees import find_attendance
+from extract.segment.attendees import find_attendance, roles_from_sentences
 from extract.segment.bodies import find_body
 from extract.segment.cases import CaseSpan, is_case_heading, number_cases, printed_years, split_cases
 from extract.segment.decisions import find_decisions, unlabelled_decisions
@@ -248,6 +248,10 @@ def build_document(part: Part, body: float) -> Document:
     if kind == "minutes":
         last = max((s.heading.index for s in spans), default=len(lines))
         status, status_printed = document_status(title, preamble, lines[last:] if spans else [])
+    chair, minute_taker = attendance.chair, attendance.minute_taker
+    if kind == "minutes" and (chair is None or minute_taker is None):
+        said_chair, said_taker = roles_from_sentences(text)  # "Møtet ble ledet av …", "Referat skrevet av …"
+        chair, minute_taker = chair or said_chair, minute_taker or said_taker
     doc = Document(
         kind=kind,
         body=committee if kind != "other" else None,
@@ -255,8 +259,8 @@ def build_document(part: Part, body: float) -> Document:
         page_end=part.pages[-1].number,
         title=title,
         meeting=meeting,
-        chair=attendance.chair,
-        minute_taker=attendance.minute_taker,
+        chair=chair,
+        minute_taker=minute_taker,
         attendees=attendance.attendees,
         cases=cases,
         text=text,
