@@ -26,6 +26,16 @@ NOTHING = '"\ufffe"'  # a query for a noncharacter: valid, and never in any text
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"  # around matches in snippets; the web page shows them as <mark>
 SAME_TEXT = 97.0  # adopted text this close to a proposal counts as the proposal adopted unchanged
 
+# Bounds on what one request can make the server do: a search reads this many characters and
+# terms (the rest is ignored), a cell is marked only up to this length, a decision compared and
+# a snippet cut from this much text; the per-request budget of marked text is in the plugin.
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 20
+MAX_TERM_CHARS = 40
+MAX_MARKED_CHARS = 50_000
+MAX_COMPARED_CHARS = 20_000
+MAX_SNIPPET_SOURCE = 200_000
+
 _PART = re.compile(r"[^\W_]+")
 
 
@@ -45,8 +55,10 @@ def word_parts(*texts: str | None) -> str:
 
 
 def terms(query: str | None) -> list[str]:
-    """The words of a search, as the index sees them ("09/24" is "09" and "24")."""
-    return _words(query)
+    """The words of a search, as the index sees them ("09/24" is "09" and "24"): the first
+    MAX_TERMS distinct ones, each at most MAX_TERM_CHARS long, of the query's first characters."""
+    found = dict.fromkeys(w[:MAX_TERM_CHARS] for w in _words((query or "")[:MAX_QUERY_CHARS]))
+    return list(found)[:MAX_TERMS]
 
 
 def fts_query(query: str | None) -> str:
@@ -73,10 +85,13 @@ def _compiled(words: tuple[str, ...]) -> re.Pattern | None:
 
 
 def highlight_spans(text: str, words: Iterable[str]) -> list[tuple[str, bool]]:
-    """`text` cut into (piece, is_match) for the given search terms, case-insensitively."""
-    pattern = _pattern(words)
+    """`text` cut into (piece, is_match) for the given search terms, case-insensitively; text
+    past MAX_MARKED_CHARS is left unmarked."""
+    pattern = _pattern(list(words)[:MAX_TERMS])
     if pattern is None:
         return [(text, False)]
+    if len(text) > MAX_MARKED_CHARS:
+        return [*highlight_spans(text[:MAX_MARKED_CHARS], words), (text[MAX_MARKED_CHARS:], False)]
     out, pos = [], 0
     for m in pattern.finditer(text):
         if m.start() > pos:
@@ -91,7 +106,7 @@ def highlight_spans(text: str, words: Iterable[str]) -> list[tuple[str, bool]]:
 def snippet(text: str | None, query: str | None, width: int = 300) -> str:
     """About `width` characters of `text` around the first match of `query`, the matches marked
     with MARK_OPEN and MARK_CLOSE, " … " where text was left out."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = unicodedata.normalize("NFC", (text or "")[:MAX_SNIPPET_SOURCE])
     words = terms(query)
     pattern = _pattern(words)
     first = pattern.search(text) if pattern else None
@@ -116,6 +131,6 @@ def decision_changed(proposed: str | None, adopted: str | None) -> int | None:
     """1 when the adopted text matches none of the proposals (alternatives are blank-line separated)."""
     if not proposed or not adopted:
         return None
-    target = _normal(adopted)
-    alternatives = [p for p in re.split(r"\n\s*\n", proposed) if p.strip()]
+    target = _normal(adopted[:MAX_COMPARED_CHARS])
+    alternatives = [p for p in re.split(r"\n\s*\n", proposed[:MAX_COMPARED_CHARS]) if p.strip()][:MAX_TERMS]
     return int(all(fuzz.ratio(_normal(p), target) < SAME_TEXT for p in alternatives))

@@ -22,7 +22,12 @@ SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "suggest_facets": False, "fa
 
 
 def datasette_args(
-    db_path: Path, objects: Path | None = None, host: str = "127.0.0.1", port: int = 8001, base_url: str = "/"
+    db_path: Path,
+    objects: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    base_url: str = "/",
+    allow_sql: bool = True,
 ) -> list[str]:
     args = [
         "serve",
@@ -39,6 +44,9 @@ def datasette_args(
         "--setting",
         "base_url",
         base_url,
+        "--setting",
+        "default_allow_sql",
+        "on" if allow_sql else "off",
     ]
     if objects is not None:
         objects.mkdir(parents=True, exist_ok=True)
@@ -46,7 +54,7 @@ def datasette_args(
     return args
 
 
-def datasette(db_path: Path, objects: Path | None = None):
+def datasette(db_path: Path, objects: Path | None = None, allow_sql: bool = True):
     """The same Datasette `minutes serve` runs, in this process (for tests and scripts)."""
     import yaml
     from datasette.app import Datasette
@@ -56,7 +64,7 @@ def datasette(db_path: Path, objects: Path | None = None):
         metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
         plugins_dir=str(PLUGINS),
         static_mounts=[("pdf", str(objects))] if objects else [],
-        settings=SETTINGS,
+        settings={**SETTINGS, "default_allow_sql": allow_sql},
     )
 
 
@@ -67,6 +75,7 @@ def serve(
     port: int = 8001,
     get: str | None = None,
     base_url: str = "/",
+    allow_sql: bool = True,
 ) -> int:
     """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test).
 
@@ -76,7 +85,7 @@ def serve(
         raise FileNotFoundError(f"no database at {db_path}; build the archive first")
     if not (base_url.startswith("/") and base_url.endswith("/")):
         raise ValueError(f"base URL must start and end with '/', got {base_url!r}")
-    args = datasette_args(db_path, objects, host, port, base_url)
+    args = datasette_args(db_path, objects, host, port, base_url, allow_sql)
     command = [sys.executable, "-m", "datasette", *args]
     if get:
         return subprocess.call([*command, "--get", get])

@@ -188,9 +188,20 @@ def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool, backend: str,
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--get", "get_path", help="Answer one GET request for this path and exit (smoke test).")
 @click.option("--base-url", default="/", show_default=True, help="Path prefix when published behind a proxy.")
+@click.option(
+    "--no-sql",
+    is_flag=True,
+    help="Turn off arbitrary SQL (the canned queries, tables and searches stay): for a public site.",
+)
 @library_errors
 def serve(
-    archive_dir: Path | None, db_path: Path | None, host: str, port: int, get_path: str | None, base_url: str
+    archive_dir: Path | None,
+    db_path: Path | None,
+    host: str,
+    port: int,
+    get_path: str | None,
+    base_url: str,
+    no_sql: bool,
 ) -> None:
     """Serve the archive with Datasette."""
     from archive.store import Archive
@@ -200,9 +211,9 @@ def serve(
         raise click.UsageError("give exactly one of --archive or --db")
     if archive_dir is not None:
         archive = Archive(archive_dir)
-        code = run(archive.db_path, archive.objects, host, port, get_path, base_url)
+        code = run(archive.db_path, archive.objects, host, port, get_path, base_url, allow_sql=not no_sql)
     else:
-        code = run(db_path, None, host, port, get_path, base_url)
+        code = run(db_path, None, host, port, get_path, base_url, allow_sql=not no_sql)
     sys.exit(code)
 
 

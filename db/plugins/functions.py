@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from datasette import hookimpl
 
 from db.search import decision_changed, fts_query, snippet
 from extract.segment.text import normalize_case_number
 
 MMAP_BYTES = 1 << 30
+# No string or blob a query makes may be larger than this (the longest text of the archive, a
+# long document's, is a few MB): "replace(hex(zeroblob(120000000)), …)" fails at once instead of
+# taking gigabytes. The heap limit bounds what all queries of the server hold together.
+MAX_VALUE_BYTES = 32 << 20
+HEAP_LIMIT_BYTES = 1 << 30
 
 
 # Last, so that escape_fts replaces Datasette's own: a table's search box then means what the
@@ -17,6 +24,8 @@ def prepare_connection(conn):
     # Searches read rows all over the file; mapping it saves a system call per page read
     # (half the time of a search's count and facets on a large archive).
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.execute(f"PRAGMA hard_heap_limit = {HEAP_LIMIT_BYTES}")
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("search_snippet", 2, snippet, deterministic=True)

@@ -11,6 +11,10 @@ from markupsafe import Markup, escape
 
 from db.search import MARK_CLOSE, MARK_OPEN, highlight_spans, terms
 
+# The characters one page may have marked: the rest of its cells are shown unmarked, so that a
+# page of a thousand long rows cannot hold the event loop (every other request waits on it).
+MARK_BUDGET = 1_000_000
+
 MULTILINE_COLUMNS = {"proposed_decisions", "adopted_decision", "text", "proposed", "adopted"}
 SEARCHED_COLUMNS = {"title", "case_title", "proposed_decisions", "adopted_decision", "text", "proposed", "adopted"}
 
@@ -18,6 +22,7 @@ SEARCHED_COLUMNS = {"title", "case_title", "proposed_decisions", "adopted_decisi
 # Datasette 0.65 does not hand the request to render_cell: the query string of the request
 # being answered is kept here by the ASGI wrapper below, for the words of a search.
 _QUERY: ContextVar[dict[str, list[str]] | None] = ContextVar("minutes_query", default=None)
+_MARKED: ContextVar[list[int] | None] = ContextVar("minutes_marked", default=None)
 
 
 @hookimpl
@@ -27,10 +32,12 @@ def asgi_wrapper(datasette):
             if scope.get("type") != "http":
                 return await app(scope, receive, send)
             token = _QUERY.set(parse_qs(scope.get("query_string", b"").decode("utf-8", "replace")))
+            budget = _MARKED.set([MARK_BUDGET])
             try:
                 return await app(scope, receive, send)
             finally:
                 _QUERY.reset(token)
+                _MARKED.reset(budget)
 
         return with_query
 
@@ -40,6 +47,15 @@ def asgi_wrapper(datasette):
 def _searched() -> list[str]:
     args = _QUERY.get() or {}
     return terms(" ".join(args.get("_search", []) + args.get("q", [])))
+
+
+def _spend(chars: int) -> bool:
+    """Whether this request may still mark `chars` more characters."""
+    left = _MARKED.get()
+    if left is None or left[0] < chars:
+        return False
+    left[0] -= chars
+    return True
 
 
 def _lines(pieces: list[tuple[str, bool]]) -> Markup:
@@ -66,8 +82,8 @@ def render_cell(value, column, datasette):
             if rest:
                 pieces.append((rest, False))
         return _lines(pieces)
-    searched = _searched()
-    if column in SEARCHED_COLUMNS and searched:
+    searched = _searched() if column in SEARCHED_COLUMNS else []
+    if searched and _spend(len(value)):
         return _lines(highlight_spans(value, searched))
     if column in MULTILINE_COLUMNS and "\n" in value:
         return _lines([(value, False)])
