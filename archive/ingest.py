@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.lock import exclusive
 from archive.store import Archive
 from db.load import LoadReport, load_all
 from db.schema import open_db
@@ -44,16 +45,19 @@ class IngestReport:
 
 
 def _cached(archive: Archive, sha256: str) -> FileExtraction | None:
+    """The cached extraction of a file, when it is one: of this extractor version and of this very
+    file. A damaged cache file (`null`, `[]`, another file's hash, cut short) is as good as none:
+    the file is extracted again."""
     path = archive.extractions / f"{sha256}.json"
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if not isinstance(data, dict) or data.get("sha256") != sha256 or data.get("extractor") != EXTRACTOR_VERSION:
+            return None
+        return FileExtraction.from_dict(data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    if data.get("extractor") != EXTRACTOR_VERSION:
-        return None
-    return FileExtraction.from_dict(data)
 
 
 def _save(archive: Archive, result: FileExtraction) -> None:
@@ -95,23 +99,29 @@ def ingest_items(
 def ingest(paths: Iterable[str | Path], archive: Archive, options: ExtractOptions | None = None) -> IngestReport:
     """`minutes build`: store local files in the archive, then extract and load them."""
     report = IngestReport()
-    items = []
-    for raw in paths:
-        path = Path(raw)
-        stored = archive.add_file(path)
-        if stored.new:
-            report.stored.append(path.name)
-        items.append(Item(stored.sha256, stored.path, path.name, str(path.resolve())))
-    db = open_db(str(archive.db_path))
-    try:
-        return ingest_items(archive, db, items, report, options)
-    finally:
-        db.close()
+    with exclusive(archive.root):
+        items = []
+        for raw in paths:
+            path = Path(raw)
+            stored = archive.add_file(path)
+            if stored.new:
+                report.stored.append(path.name)
+            items.append(Item(stored.sha256, stored.path, path.name, str(path.resolve())))
+        db = open_db(str(archive.db_path))
+        try:
+            return ingest_items(archive, db, items, report, options)
+        finally:
+            db.close()
 
 
 def retry(archive: Archive, options: ExtractOptions | None = None) -> IngestReport:
     """`minutes retry`: extract again every file recorded as failed, with today's code and tools
     (Tesseract installed since, a bug fixed), and load what now reads."""
+    with exclusive(archive.root):
+        return _retry(archive, options)
+
+
+def _retry(archive: Archive, options: ExtractOptions | None) -> IngestReport:
     db = open_db(str(archive.db_path))
     try:
         rows = db.execute(

@@ -141,18 +141,36 @@ def link_vote_members(db: Database) -> None:
     db.conn.executemany("update vote_members set person_id = ? where id = ?", updates)
 
 
-def curate(db_path: Path, overrides_path: Path, action: str, a: str, b: str) -> Resolution:
-    """Record a curated merge or split in the archive's overrides file and apply it at once."""
+def curate(db_path: Path, overrides_path: Path, action: str, a: str, b: str) -> str:
+    """Record a curated merge or split in the archive's overrides file and apply it at once; says
+    what it did, and refuses a split the registry cannot honour."""
+    from extract.names.registry import qualified
+
     db = Database(db_path)
     try:
         known = {name_key(name) for (name,) in db.execute("select distinct name from person_names")}
         for name in (a, b):
-            if name_key(name) not in known:
-                raise ValueError(f"no person is printed as {name!r} in this archive")
+            if name_key(qualified(name)[0]) not in known:
+                raise ValueError(f"no person is printed as {qualified(name)[0]!r} in this archive")
         overrides = Overrides.load(overrides_path)
+        before = (list(overrides.merge), list(overrides.split))
         (overrides.add_merge if action == "merge" else overrides.add_split)(a, b)
         overrides.save(overrides_path)
-        return refresh_people(db, overrides)
+        res = refresh_people(db, overrides)
+        ids = {person for person, name in db.execute("select person_id, name from person_names") if name in (a, b)}
+        if action == "split" and len(ids) < 2 and qualified(a)[1] is None:
+            overrides.merge, overrides.split = before
+            overrides.save(overrides_path)
+            refresh_people(db, overrides)
+            raise ValueError(
+                f"{a!r} and {b!r} are printed for one person in some document (or a curated merge joins "
+                "them): a split cannot part them; name each one's committee, e.g. 'Name (Committee)'"
+            )
+        if action == "merge":
+            return f"merged {a!r} and {b!r} into {sorted(ids)[0] if ids else '?'}"
+        third = [m for m in res.merges if {m.a, m.b} & {a, b}]
+        joined = "; ".join(f"{m.a!r} joins {m.b!r} ({m.rule})" for m in third)
+        return f"split {a!r} from {b!r}: now {', '.join(sorted(ids)) or 'apart'}" + (f"; {joined}" if joined else "")
     finally:
         db.close()
 

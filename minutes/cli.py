@@ -34,8 +34,13 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from archive.lock import Busy
+
         try:
             return func(*args, **kwargs)
+        except Busy as exc:
+            click.echo(f"minutes: {exc}", err=True)
+            sys.exit(EXIT_BUSY)
         except (OSError, sqlite3.Error, ValueError) as exc:
             _fail(str(exc) or type(exc).__name__)
 
@@ -256,8 +261,8 @@ def _crawl_config(archive_dir: Path, config_file: Path | None, start_urls: tuple
 @library_errors
 def crawl(start_urls: tuple[str, ...], archive_dir: Path, config_file: Path | None, verbose: bool) -> None:
     """Fetch new and changed PDFs linked from START_URLS (default: the configured committee pages)."""
+    from archive.lock import Busy
     from archive.store import Archive
-    from archive.update import Busy
     from archive.update import crawl as run
 
     _logging(verbose)
@@ -294,8 +299,8 @@ def update(archive_dir: Path, config_file: Path | None, verbose: bool, backend: 
     Exit status 0 when everything went through, 1 with a summary when a request or a new file
     failed, 75 when another update is still running.
     """
+    from archive.lock import Busy
     from archive.store import Archive
-    from archive.update import Busy
     from archive.update import update as run
 
     _logging(verbose)
@@ -368,11 +373,11 @@ def people_review(archive_dir: Path, as_json: bool) -> None:
         )
 
 
-def _curate(action: str, name_a: str, name_b: str, archive_dir: Path, done: str) -> None:
+def _curate(action: str, name_a: str, name_b: str, archive_dir: Path) -> None:
     from db.people import curate
 
     archive = _archive_db(archive_dir)
-    curate(archive.db_path, archive.people_overrides, action, name_a, name_b)
+    done = curate(archive.db_path, archive.people_overrides, action, name_a, name_b)
     click.echo(f"{done} (kept in {archive.people_overrides})", err=True)
 
 
@@ -383,7 +388,7 @@ def _curate(action: str, name_a: str, name_b: str, archive_dir: Path, done: str)
 @library_errors
 def people_merge(name_a: str, name_b: str, archive_dir: Path) -> None:
     """Record that two printed names are one person."""
-    _curate("merge", name_a, name_b, archive_dir, f"merged {name_a!r} and {name_b!r}")
+    _curate("merge", name_a, name_b, archive_dir)
 
 
 @people.command("split")
@@ -392,8 +397,9 @@ def people_merge(name_a: str, name_b: str, archive_dir: Path) -> None:
 @_archive_option
 @library_errors
 def people_split(name_a: str, name_b: str, archive_dir: Path) -> None:
-    """Record that two printed names are different people."""
-    _curate("split", name_a, name_b, archive_dir, f"split {name_a!r} from {name_b!r}")
+    """Record that two printed names are different people; one printed name used by two people
+    is split by naming each one's committee or organisation: "Kari Hansen (Fastlegerådet)"."""
+    _curate("split", name_a, name_b, archive_dir)
 
 
 if __name__ == "__main__":

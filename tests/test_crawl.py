@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from archive.config import CrawlConfig, default_config, load_config
 from archive.crawl import Crawler, links
+from archive.lock import exclusive
 from archive.store import Archive
-from archive.update import exclusive, update
+from archive.update import update
 from db.fetches import FetchLog
 from db.schema import open_db
 from db.search import fts_query
@@ -164,11 +165,23 @@ def test_update_of_a_faulty_site_goes_on_records_each_fault_and_exits_1(tmp_path
 
 def test_overlapping_runs_are_refused(tmp_path, site):
     archive = Archive(tmp_path / "archive")
-    with exclusive(archive):
+    with exclusive(archive.root):
         result = CliRunner().invoke(cli, ["update", "--archive", str(archive.root)])
     assert result.exit_code == 75
-    assert "another update is running" in result.output
+    assert "another run is writing" in result.output
     assert site.requests == []
+
+
+def test_every_writer_takes_the_one_lock_before_the_database(tmp_path, samples):
+    archive = Archive(tmp_path / "archive")
+    with exclusive(archive.root):
+        result = CliRunner().invoke(cli, ["build", str(samples[0]), "--archive", str(archive.root)])
+        assert result.exit_code == 75 and "another run is writing" in result.output
+        assert not archive.db_path.exists()  # refused before the database was opened
+    assert CliRunner().invoke(cli, ["build", str(samples[0]), "--archive", str(archive.root)]).exit_code == 0
+    with exclusive(archive.root):
+        result = CliRunner().invoke(cli, ["retry", "--archive", str(archive.root)])
+        assert result.exit_code == 75 and "another run is writing" in result.output
 
 
 def test_crawl_command_with_start_urls_on_another_host(tmp_path, site):

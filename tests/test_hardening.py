@@ -104,3 +104,20 @@ def test_a_plain_page_answers_while_hostile_requests_run(archive_db):  # noqa: F
         for t in threads:
             t.join(timeout=60)
         assert waited < 1.0, waited
+
+
+def test_a_damaged_extraction_cache_is_extracted_again(tmp_path, samples):
+    import json
+
+    from archive.ingest import ingest
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "a")
+    ingest(samples[:1], archive)
+    (cache,) = archive.extractions.glob("*.json")
+    good = json.loads(cache.read_text())
+    for damaged in ("null", "[]", json.dumps({**good, "sha256": "0" * 64}), cache.read_text()[:100]):
+        cache.write_text(damaged)
+        report = ingest(samples[:1], archive)
+        assert report.extracted == [samples[0].name], damaged
+        assert json.loads(cache.read_text())["sha256"] == good["sha256"]

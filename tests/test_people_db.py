@@ -91,3 +91,29 @@ def test_person_query_lists_meetings_roles_and_mentions(built_archive):
     got = {(r["date"], r["role"]) for r in json.loads(out)}
     assert {("2023-01-12", "listed: absent"), ("2023-01-31", "chair"), ("2023-01-31", "minute taker")} <= got
     assert ("2024-11-20", "mentioned in case") in got
+
+
+def test_a_broken_people_file_is_one_line_naming_file_and_line(tmp_path, built_archive):
+    archive = Archive(tmp_path / "a")
+    shutil.copytree(built_archive.root, archive.root)
+    archive.people_overrides.write_text("merge:\n  - [Guri Lajord, Guri Moen Lajord\nsplit: []\n")
+    result = CliRunner().invoke(cli, ["people", "merge", "Ida Haug", "Guri Lajord", "--archive", str(archive.root)])
+    assert result.exit_code == 1
+    (line,) = [ln for ln in result.output.splitlines() if ln]
+    assert line.startswith("minutes: error: ") and "people.yaml:" in line
+
+
+def test_a_self_merge_is_refused_and_a_split_says_what_it_did(tmp_path, built_archive):
+    archive = Archive(tmp_path / "a")
+    shutil.copytree(built_archive.root, archive.root)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["people", "merge", "Ida Haug", "IDA HAUG", "--archive", str(archive.root)])
+    assert result.exit_code == 1 and "one printed name" in result.output
+    assert not archive.people_overrides.exists()
+    result = runner.invoke(cli, ["people", "split", "Guri Lajord", "Guri Moen Lajord", "--archive", str(archive.root)])
+    assert result.exit_code == 0
+    assert "split 'Guri Lajord' from 'Guri Moen Lajord': now guri-lajord, guri-moen-lajord" in result.output
+    # recording the same merge twice keeps one row
+    for _ in range(2):
+        runner.invoke(cli, ["people", "merge", "Guri Lajord", "Guri Moen Lajord", "--archive", str(archive.root)])
+    assert yaml.safe_load(archive.people_overrides.read_text())["merge"] == [["Guri Lajord", "Guri Moen Lajord"]]

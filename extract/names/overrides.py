@@ -27,7 +27,13 @@ class Overrides:
     def load(cls, path: Path | None) -> Overrides:
         if path is None or not path.exists():
             return cls()
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+            problem = getattr(exc, "problem", None) or "not valid YAML"
+            raise ValueError(f"{where}: {problem} (fix the file, or remove it to start over)") from None
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected 'merge:' and 'split:' lists")
 
@@ -54,6 +60,10 @@ class Overrides:
         tmp.replace(path)
 
     def add_merge(self, a: str, b: str) -> None:
+        from extract.names.parse import name_key
+
+        if name_key(a) == name_key(b):
+            raise ValueError(f"{a!r} and {b!r} are one printed name: it is one person already")
         pair = {a, b}
         self.split = [p for p in self.split if set(p) != pair]
         if not any(set(p) == pair for p in self.merge):
