@@ -31,6 +31,7 @@ class LoadReport:
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files recorded with a failure
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason) of each
 
 
 def _now() -> str:
@@ -334,5 +335,6 @@ def load_all(
         (report.loaded if changed else report.unchanged).append(result.source)
         if result.failure:
             report.failed.append(result.source)
+            report.reasons.append((result.source, result.failure.reason))
     refresh_derived(db, overrides)
     return report

@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -116,6 +117,7 @@ def extract_isolated(
     """Results in the order of `jobs`; a file that times out, crashes or runs out of memory
     comes back with its failure recorded."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    memory_mb = memory_per_worker(limits.memory_mb, workers)
     from extract.pipeline import preload
 
     preload()
@@ -123,7 +125,7 @@ def extract_isolated(
 
     def start() -> _Worker:
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, backend, limits.memory_mb), daemon=True)
+        process = context.Process(target=_serve, args=(theirs, backend, memory_mb), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -170,6 +172,9 @@ def extract_isolated(
                     continue
                 if status is None:
                     worker.process.join(timeout=5)  # it closed the pipe by dying: let it finish, for its exit code
+                    if worker.process.exitcode == -signal.SIGABRT:
+                        # PDFium aborts when an allocation fails under the memory limit (a flate bomb)
+                        status, payload = "failed", ("too_large", f"needed more than {memory_mb} MB of memory to read")
                 worker.stop(kill=True)
                 pool[n] = start()
                 if status == "failed" and payload[0] == "too_large" and not fresh and index not in retried:
@@ -191,6 +196,20 @@ def extract_isolated(
         for worker in pool:
             worker.stop(kill=worker.job is not None)
     return [r for r in results if r is not None]
+
+
+RESERVED_MB = 1024  # left to the parent and the system when the workers share the memory
+
+
+def memory_per_worker(limit_mb: int, workers: int) -> int:
+    """The limit of each worker: the configured one, but never more than the machine's memory
+    (less a reserve) shared among the workers, so that all of them at their limit still fit."""
+    try:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError):
+        return limit_mb
+    share = max(256, (total_mb - RESERVED_MB) // max(1, workers))
+    return min(limit_mb, share)
 
 
 def _receive(conn: Connection) -> tuple[str | None, object]:

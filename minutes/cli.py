@@ -170,10 +170,10 @@ def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool, backend: str,
         f"{len(report.load.loaded)} loaded, {len(report.load.unchanged)} unchanged → {archive_dir}",
         err=True,
     )
-    if report.load.failed:
-        click.echo(f"minutes: could not read: {', '.join(report.load.failed)} (see the failures table)", err=True)
-        if strict:
-            sys.exit(EXIT_PARTIAL)
+    for name, reason in report.load.reasons:
+        click.echo(f"minutes: {name}: {reason}", err=True)
+    if report.load.failed and strict:
+        sys.exit(EXIT_PARTIAL)
 
 
 @cli.command()

@@ -136,3 +136,66 @@ def label_at_same_height_near_the_bottom_of_two_pages(path: Path) -> Path:
         _text(pdf, f"Utvalget tar sak {n} til orientering.")
     pdf.output(str(path))
     return path
+
+
+def _raw_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF written object by object, for the broken structures no library writes."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return path
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+_TEXT = b"BT /F1 12 Tf 72 720 Td (Referat) Tj ET"
+
+
+def _page(parent: int, contents: int, font: int) -> bytes:
+    return (
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (parent, contents, font)
+    )
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def lying_page_count(path: Path, claimed: int = 999_999) -> Path:
+    """One page, in a page tree that claims `claimed`."""
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % claimed,
+         _page(2, 4, 5), _stream(_TEXT), _FONT],
+    )  # fmt: skip
+
+
+def deep_page_tree(path: Path, depth: int = 5000) -> Path:
+    """One page under `depth` levels of page-tree nodes."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        me = 2 + level
+        parent = b"/Parent %d 0 R " % (me - 1) if level else b""
+        objects.append(b"<< /Type /Pages " + parent + b"/Kids [%d 0 R] /Count 1 >>" % (me + 1))
+    page = 2 + depth
+    objects += [_page(page - 1, page + 1, page + 2), _stream(_TEXT), _FONT]
+    return _raw_pdf(path, objects)
+
+
+def flate_bomb(path: Path, megabytes: int = 400) -> Path:
+    """A page whose content stream inflates to `megabytes` MB from a few hundred kB."""
+    import zlib
+
+    packed = zlib.compress(b"0" * (megabytes << 20), 9)
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         _page(2, 4, 5), _stream(packed, b"/Filter /FlateDecode "), _FONT],
+    )  # fmt: skip

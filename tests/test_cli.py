@@ -91,3 +91,17 @@ def test_serve_behind_a_proxy_prefixes_its_links(tmp_path, built_archive):
     assert result.returncode == 0, result.stderr
     assert 'href="/arkiv/pdf/' in result.stdout
     assert run("serve", "--archive", built_archive.root, "--base-url", "arkiv").exit_code == 1
+
+
+def test_build_prints_each_file_it_could_not_read_with_its_reason(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "feilside.pdf"
+    bad.write_bytes(b"<html><body>404</body></html>")
+    result = subprocess.run(
+        [sys.executable, "-m", "minutes.cli", "build", str(bad), "--archive", str(tmp_path / "a")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "minutes: feilside.pdf: not a PDF: an HTML page" in result.stderr

@@ -126,3 +126,27 @@ def test_extract_command_over_the_robustness_corpus_exits_normally(tmp_path, res
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(Path(f).stem for f in files)
+
+
+def test_broken_page_trees_and_a_flate_bomb_get_the_right_reason(tmp_path):
+    from tests import pdfs
+
+    (bomb,) = extract_isolated(
+        [Job(pdfs.flate_bomb(tmp_path / "bomb.pdf"), "bomb.pdf")], backend="pdfium", limits=Limits(memory_mb=300)
+    )
+    assert bomb.failure.kind == "too_large" and "300 MB" in bomb.failure.reason  # not "crashed by signal 6"
+    jobs = [
+        Job(pdfs.deep_page_tree(tmp_path / "deep.pdf"), "deep.pdf"),
+        Job(pdfs.lying_page_count(tmp_path / "count.pdf"), "count.pdf"),
+    ]
+    deep, count = extract_isolated(jobs, backend="pdfium", workers=1)
+    assert deep.failure.kind == "damaged"
+    # the page that is there is read (by pdfminer, which walks the tree): nothing claimed is invented
+    assert count.failure is None and count.pages == 1
+
+
+def test_the_memory_limit_is_shared_among_the_workers():
+    from extract.isolate import memory_per_worker
+
+    assert memory_per_worker(2048, 1) <= 2048
+    assert memory_per_worker(10**9, 4) * 4 <= memory_per_worker(10**9, 1) * 1 + 10

@@ -206,8 +206,14 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
     tables = _Tables(path, password)
     pages = []
     try:
-        for index in range(len(pdf)):
-            page = pdf[index]
+        count = len(pdf)
+        for index in range(count):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                # A page tree that claims more pages than it holds, or nests too deep to walk.
+                reason = f"damaged beyond repair: page {index + 1} of the {count} its page tree claims cannot be read"
+                raise ExtractionError("open", "damaged", reason) from exc
             words, chars = page_words(page)
             rules, horizontal, vertical, images = page_paths(page)
             reason = ocr_reason(" ".join(w.text for w in words), images)
