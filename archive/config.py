@@ -27,6 +27,11 @@ class CrawlConfig:
     backoff: float = 2.0
     max_size_mb: float = 50.0
     user_agent: str = USER_AGENT
+    max_delay: float = 30.0  # a longer robots.txt Crawl-delay is held to this
+    response_seconds: float = 120.0  # one response, body included: a trickling server is cut off
+    run_seconds: float = 4 * 3600.0  # one whole run
+    max_documents: int = 5000  # documents fetched in one run
+    max_retry_after: float = 120.0  # the longest Retry-After of a 429 or 503 honoured
 
     @property
     def max_size(self) -> int:
@@ -36,6 +41,15 @@ class CrawlConfig:
         """The hosts the crawl may visit: those named, else those of the start pages."""
         return {h.lower() for h in self.allowed_hosts} or {urlsplit(u).hostname or "" for u in self.start_urls}
 
+    def origins(self) -> set[tuple[str, str, int]]:
+        """The origins (scheme, host, port) the crawl may visit: those of the start pages, and the
+        named hosts on the default ports of http and https."""
+        found = {origin(u) for u in self.start_urls}
+        if self.allowed_hosts:
+            found = {o for o in found if o[1] in self.hosts()}
+            found |= {(scheme, h, port) for h in self.hosts() for scheme, port in (("http", 80), ("https", 443))}
+        return found
+
     @classmethod
     def from_mapping(cls, data: dict) -> CrawlConfig:
         known = {f.name for f in fields(cls)}
@@ -43,6 +57,16 @@ class CrawlConfig:
         if unknown:
             raise ValueError(f"unknown crawl settings: {', '.join(sorted(unknown))}")
         return cls(**data)
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme, 0)
+    except ValueError:
+        port = -1
+    return scheme, (parts.hostname or "").lower(), port
 
 
 def default_config() -> CrawlConfig:

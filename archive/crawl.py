@@ -7,6 +7,9 @@ Every request, retries and redirects included, is recorded in the `fetches` tabl
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
+import hashlib
 import logging
 import sys
 import time
@@ -15,19 +18,19 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import httpx
 from tqdm import tqdm
 
-from archive.config import CrawlConfig
+from archive.config import CrawlConfig, origin
 from archive.store import Archive
 from db.fetches import Fetch, FetchLog
 
 log = logging.getLogger("minutes.crawl")
 
 MAX_REDIRECTS = 5
-CHUNK = 64 * 1024
 PAGE_SUFFIXES = ("", ".html", ".htm", ".php", ".asp", ".aspx")
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 
@@ -59,10 +62,24 @@ def links(html: bytes, base: str) -> list[str]:
     parser.feed(html.decode("utf-8", errors="replace"))
     found = []
     for href in parser.hrefs:
-        url = urldefrag(urljoin(base, href.strip()))[0]
+        url = without_credentials(urldefrag(urljoin(base, href.strip()))[0])
         if urlsplit(url).scheme in ("http", "https") and url not in found:
             found.append(url)
     return found
+
+
+def without_credentials(url: str) -> str:
+    """A link's user name and password are never sent, nor stored with the URL."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    return parts._replace(netloc=netloc).geturl()
+
+
+def document_key(url: str) -> str:
+    """One document, whatever the query string: "/a.pdf?v=1" and "/a.pdf?v=2" are fetched once."""
+    return urlsplit(url)._replace(query="", fragment="").geturl()
 
 
 def is_document_url(url: str) -> bool:
@@ -87,6 +104,7 @@ class _Answer:
     body: bytes | None = None  # the bytes, downloaded now or known from the archive (304)
     sha256: str | None = None
     content_type: str | None = None
+    retry_after: float = 0.0  # the pause a 429 or 503 asked for
 
 
 class Crawler:
@@ -104,8 +122,9 @@ class Crawler:
             timeout=config.timeout, headers={"User-Agent": config.user_agent}, follow_redirects=False
         )
         self.sleep = sleep
-        self.hosts = config.hosts()
-        self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self.origins = config.origins()
+        self.robots: dict[tuple[str, str, int], urllib.robotparser.RobotFileParser | None] = {}
+        self.started = time.monotonic()
         self.delay = config.delay
         self.last_request = 0.0
         self.report = CrawlReport()
@@ -122,12 +141,15 @@ class Crawler:
 
     def _allowed(self, url: str) -> str | None:
         """None when the crawl may fetch `url`, else the reason it may not."""
-        host = (urlsplit(url).hostname or "").lower()
-        if host not in self.hosts:
+        key = origin(url)
+        if key not in self.origins:
             return "off-site"
-        if host not in self.robots:
-            self.robots[host] = self._read_robots(url)
-        rules = self.robots[host]
+        if key not in self.robots:
+            self.robots[key] = self._read_robots(url)
+            if self.robots[key] is None:  # loud: the archive stops growing from this origin
+                robots = f"{key[0]}://{urlsplit(url).netloc}/robots.txt"
+                self.report.errors.append((robots, "robots.txt could not be read: nothing of the site was fetched"))
+        rules = self.robots[key]
         if rules is None:
             return "robots.txt could not be read (server error): treated as disallowed"
         if not rules.can_fetch(self.config.user_agent, url):
@@ -135,26 +157,35 @@ class Crawler:
         return None
 
     def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+        """The rules of `url`'s origin, following up to MAX_REDIRECTS redirects (RFC 9309: to the
+        "www." host, say); None where robots.txt cannot be read (a server error or no answer)."""
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         rules = urllib.robotparser.RobotFileParser(robots_url)
-        fetch = Fetch(url=robots_url, kind="robots")
-        try:
-            self._wait()
-            resp = self.client.get(robots_url)
-            fetch.status, fetch.content_type = resp.status_code, resp.headers.get("content-type")
-            fetch.size, fetch.outcome = len(resp.content), "known"
-        except httpx.HTTPError as exc:
-            fetch.error = f"{type(exc).__name__}: {exc}"
+        for _ in range(MAX_REDIRECTS + 1):
+            fetch = Fetch(url=robots_url, kind="robots")
+            try:
+                self._wait()
+                resp = self.client.get(robots_url)
+                fetch.status, fetch.content_type = resp.status_code, resp.headers.get("content-type")
+                fetch.size, fetch.outcome = len(resp.content), "known"
+            except httpx.HTTPError as exc:
+                fetch.error = f"{type(exc).__name__}: {exc}"
+                self.log.record(fetch)
+                return None
             self.log.record(fetch)
+            if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                robots_url = without_credentials(urljoin(robots_url, resp.headers["location"]))
+                continue
+            break
+        else:
             return None
-        self.log.record(fetch)
-        if resp.status_code >= 500:
+        if resp.status_code >= 500 or resp.status_code == 429:
             return None  # RFC 9309: an unreachable robots.txt means complete disallow
         rules.parse(resp.text.splitlines() if resp.status_code == 200 else [])
         crawl_delay = rules.crawl_delay(self.config.user_agent)
         if crawl_delay:
-            self.delay = max(self.delay, float(crawl_delay))
+            self.delay = max(self.delay, min(float(crawl_delay), self.config.max_delay))
         return rules
 
     # --- one URL ---------------------------------------------------------------------
@@ -174,9 +205,22 @@ class Crawler:
         self.report.errors.append((url, "too many redirects"))
         return None
 
+    def _cached(self, url: str, kind: str, known) -> Path | None:
+        if not known or not known.sha256:
+            return None
+        if kind == "page":
+            page = self._page_file(url)
+            return page if page.exists() and _sha256(page.read_bytes()) == known.sha256 else None
+        return self.archive.find(known.sha256)
+
+    def _page_file(self, url: str) -> Path:
+        """The last body of an HTML page: one file per URL, replaced when the page changes, so that
+        a page whose nonce changes on every visit does not grow the archive."""
+        return self.archive.root / "pages" / f"{_sha256(url.encode())[:32]}.html"
+
     def _get_once(self, url: str, kind: str) -> _Answer | None:
         known = self.log.validators(url)
-        cached = self.archive.find(known.sha256) if known and known.sha256 else None
+        cached = self._cached(url, kind, known)
         headers = {}
         if cached is not None or (known and known.outcome == "too-large"):
             if known.etag:
@@ -184,23 +228,31 @@ class Crawler:
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
         last_error = ""
+        pause = 0.0
         for attempt in range(self.config.retries + 1):
             if attempt:
-                self.sleep(self.config.backoff * 2 ** (attempt - 1))
+                self.sleep(pause or self.config.backoff * 2 ** (attempt - 1))
             fetch = Fetch(url=url, kind=kind)
             self._wait()
             self.bar.update(1)
             try:
                 with self.client.stream("GET", url, headers=headers) as resp:
                     answer = self._answer(url, kind, resp, fetch, cached, known)
+            except _TooSlow as exc:
+                fetch.error = last_error = str(exc)
+                fetch.outcome = "error"
+                self.log.record(fetch)
+                self.report.errors.append((url, last_error))
+                return None  # a trickling server is not tried again: it would hold the run as long
             except httpx.HTTPError as exc:
                 fetch.error = last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 fetch.outcome = "error"
                 self.log.record(fetch)
                 log.info("%s: %s (try %d of %d)", url, fetch.error, attempt + 1, self.config.retries + 1)
                 continue
-            if answer is not None and answer.status is not None and answer.status >= 500:
+            if answer is not None and answer.status is not None and (answer.status >= 500 or answer.status == 429):
                 last_error = f"HTTP {answer.status}"
+                pause = answer.retry_after
                 continue
             return answer
         self.report.errors.append((url, f"{last_error} after {self.config.retries + 1} tries"))
@@ -230,27 +282,34 @@ class Crawler:
             if kind == "document":
                 self.report.not_modified += 1
             return _Answer(url=url, status=304, body=cached.read_bytes(), sha256=known.sha256)
-        if resp.status_code >= 500:
+        if resp.status_code >= 500 or resp.status_code == 429:
             fetch.outcome = "error"
             self.log.record(fetch)
-            return _Answer(url=url, status=resp.status_code)
+            return _Answer(url=url, status=resp.status_code, retry_after=self._retry_after(resp))
         if resp.status_code != 200:
             fetch.outcome = "not-found" if resp.status_code in (404, 410) else "error"
             self.log.record(fetch)
-            self.report.skipped.append((url, f"HTTP {resp.status_code}"))
+            if url in self.config.start_urls:  # loud: a start page gone means nothing new is found
+                self.report.errors.append((url, f"HTTP {resp.status_code}: a start page of the crawl"))
+            else:
+                self.report.skipped.append((url, f"HTTP {resp.status_code}"))
             return None
         declared = resp.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.config.max_size:
             return self._too_large(url, fetch, int(declared))
         body = bytearray()
-        for chunk in resp.iter_bytes(CHUNK):
+        started = time.monotonic()
+        for chunk in resp.iter_bytes():  # as it arrives: a trickle is timed byte by byte
             body.extend(chunk)
             if len(body) > self.config.max_size:
                 return self._too_large(url, fetch, len(body))
-        stored = self.archive.add_bytes(bytes(body))
-        fetch.size, fetch.sha256 = len(body), stored.sha256
+            if time.monotonic() - started > self.config.response_seconds:
+                raise _TooSlow(f"the response took longer than {self.config.response_seconds:g} s: cut off")
         if self._is_pdf(fetch.content_type):
             fetch.kind = kind = "document"  # a page link that turned out to be a PDF
+        # an HTML page is kept as its URL's last version; a document's bytes are kept forever
+        stored = self._keep_page(url, bytes(body)) if kind == "page" else self.archive.add_bytes(bytes(body))
+        fetch.size, fetch.sha256 = len(body), stored.sha256
         is_new = known is None or known.sha256 != stored.sha256
         fetch.outcome = "new" if is_new else "known"
         self.log.record(fetch)
@@ -262,6 +321,25 @@ class Crawler:
             else:
                 self.report.unchanged += 1
         return _Answer(url=url, status=200, body=bytes(body), sha256=stored.sha256, content_type=fetch.content_type)
+
+    def _keep_page(self, url: str, body: bytes) -> _Kept:
+        page = self._page_file(url)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        tmp = page.with_suffix(".tmp")
+        tmp.write_bytes(body)
+        tmp.replace(page)
+        return _Kept(_sha256(body))
+
+    def _retry_after(self, resp: httpx.Response) -> float:
+        """The pause a 429 or 503 asks for (seconds, or an HTTP date), held to max_retry_after."""
+        value = (resp.headers.get("retry-after") or "").strip()
+        seconds = 0.0
+        if value.isdigit():
+            seconds = float(value)
+        elif value:
+            with contextlib.suppress(TypeError, ValueError):
+                seconds = email.utils.parsedate_to_datetime(value).timestamp() - time.time()
+        return max(0.0, min(seconds, self.config.max_retry_after))
 
     def _too_large(self, url: str, fetch: Fetch, size: int) -> None:
         fetch.outcome, fetch.size = "too-large", size
@@ -278,8 +356,13 @@ class Crawler:
     def run(self) -> CrawlReport:
         queue: deque[tuple[str, int, str]] = deque((u, 0, "page") for u in self.config.start_urls)
         seen = self.seen
+        documents: set[str] = set()  # documents by URL without the query string
         try:
             while queue:
+                if time.monotonic() - self.started > self.config.run_seconds:
+                    reason = f"the run took longer than {self.config.run_seconds:g} s: {len(queue)} URLs left"
+                    self.report.errors.append(("(this run)", reason))
+                    break
                 url, depth, kind = queue.popleft()
                 if url in seen:
                     continue
@@ -287,6 +370,14 @@ class Crawler:
                 if kind == "page" and self.report.pages >= self.config.max_pages:
                     self.report.skipped.append((url, f"more than {self.config.max_pages} pages"))
                     continue
+                if kind == "document":
+                    if document_key(url) in documents:
+                        self.report.skipped.append((url, "the same document under another query string"))
+                        continue
+                    if self.report.documents >= self.config.max_documents:
+                        self.report.skipped.append((url, f"more than {self.config.max_documents} documents"))
+                        continue
+                    documents.add(document_key(url))
                 if reason := self._allowed(url):
                     self.report.skipped.append((url, reason))
                     continue
@@ -307,3 +398,16 @@ class Crawler:
         finally:
             self.bar.close()
         return self.report
+
+
+class _TooSlow(Exception):
+    """A response whose body took longer than the configured deadline."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    sha256: str
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

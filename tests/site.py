@@ -7,7 +7,9 @@ Paths that misbehave on purpose:
     /treg.pdf      answers after `slow_seconds`, longer than the crawler waits
     /feilside.pdf  an HTML error page served at a .pdf URL
     /stor.pdf      a body larger than the crawler accepts
-Every request is logged with its status and the number of body bytes sent.
+Every request is logged with its status and the number of body bytes sent. A test adds its own
+faults with `site.answer(path, status, body, headers)` (served first, a given number of times)
+and `site.trickle(path, data, seconds_per_byte)`.
 """
 
 from __future__ import annotations
@@ -44,6 +46,16 @@ class Site:
     fail_first: dict[str, int] = field(default_factory=lambda: {"/ustabil.pdf": 1})
     requests: list[Request] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    answers: dict[str, list[tuple[int, bytes, dict[str, str]]]] = field(default_factory=dict)
+    trickles: dict[str, tuple[bytes, float]] = field(default_factory=dict)
+
+    def answer(self, path: str, status: int, body: bytes = b"", headers: dict | None = None, times: int = 1) -> None:
+        """Answer the next `times` requests for `path` so, before the site's own answer."""
+        self.answers.setdefault(path, []).extend([(status, body, headers or {})] * times)
+
+    def trickle(self, path: str, data: bytes, seconds_per_byte: float) -> None:
+        """Send `data` at `path` one byte at a time: a server that never quite stops answering."""
+        self.trickles[path] = (data, seconds_per_byte)
 
     def url(self, path: str = "/") -> str:
         host, port = self.server.server_address[:2]
@@ -80,6 +92,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path = urlsplit(self.path).path
+            if site.answers.get(path):
+                status, body, headers = site.answers[path].pop(0)
+                return self._send(status, body, headers)
+            if path in site.trickles:
+                return self._trickle(path, *site.trickles[path])
             if path in REDIRECTS:
                 return self._send(302, headers={"Location": REDIRECTS[path]})
             if site.fail_first.get(path, 0) > 0:
@@ -114,6 +131,22 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if mtime <= parsed:
                     return self._send(304, headers=headers)
             return self._send(200, data, headers)
+
+        def _trickle(self, path: str, data: bytes, seconds_per_byte: float) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            sent = 0
+            try:
+                for k in range(len(data)):
+                    self.wfile.write(data[k : k + 1])
+                    self.wfile.flush()
+                    sent += 1
+                    time.sleep(seconds_per_byte)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            site.requests.append(Request(path, 200, sent, dict(self.headers)))
 
     return Handler
 

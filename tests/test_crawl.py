@@ -220,3 +220,127 @@ def test_embedded_configuration_names_the_real_site_and_a_file_overrides_it(tmp_
 def test_links_are_resolved_and_fragments_dropped():
     html = b'<a href="../a.pdf#p2">x</a><a href="mailto:x@y.no">m</a><a href="/b/">b</a><a href="/b/#top">b</a>'
     assert links(html, "http://h/x/y/") == ["http://h/x/a.pdf", "http://h/b/"]
+
+
+# --- the nightly job ends, says when it failed, and stays in its scope ---------------------------
+
+
+def crawler(site, archive, sleep=None, **overrides):
+    db = open_db(str(archive.db_path))
+    return Crawler(
+        config(site, **overrides), archive, FetchLog(db), progress=False, sleep=sleep or (lambda s: None)
+    ), db
+
+
+def test_a_trickling_server_is_cut_off_by_the_response_deadline(tmp_path, site):
+    import time
+
+    site.trickle("/sakte.pdf", b"%PDF-1.4\n" + b"0" * 200, 0.05)
+    (site.root / "index.html").write_text('<a href="/sakte.pdf">x</a>')
+    archive = Archive(tmp_path / "archive")
+    started = time.monotonic()
+    report = crawl(site, archive, response_seconds=1.0, timeout=5.0, retries=3)
+    assert time.monotonic() - started < 8  # one cut-off try, not four slow ones
+    assert [(u.rsplit("/", 1)[1], why) for u, why in report.errors] == [
+        ("sakte.pdf", "the response took longer than 1 s: cut off")
+    ]
+
+
+def test_the_run_has_a_deadline_and_crawl_delay_is_capped(tmp_path, site):
+    site.answer("/robots.txt", 200, b"User-agent: *\nCrawl-delay: 100000\n", {"Content-Type": "text/plain"})
+    archive = Archive(tmp_path / "archive")
+    run, db = crawler(site, archive, max_delay=0.5, run_seconds=0.0)
+    try:
+        report = run.run()
+    finally:
+        db.close()
+    assert report.errors and report.errors[0][0] == "(this run)"
+    run, db = crawler(site, archive, max_delay=0.5)
+    try:
+        run._allowed(site.url("/"))
+    finally:
+        db.close()
+    assert run.delay == 0.5
+
+
+def test_start_page_gone_and_robots_server_error_are_loud(tmp_path, site):
+    archive = Archive(tmp_path / "archive")
+    report = crawl(site, archive, start="/finnes-ikke/")
+    assert report.errors == [(site.url("/finnes-ikke/"), "HTTP 404: a start page of the crawl")]
+    site.answer("/robots.txt", 503, b"busy", times=10)
+    report = crawl(site, Archive(tmp_path / "b"))
+    assert [why for _, why in report.errors] == ["robots.txt could not be read: nothing of the site was fetched"]
+    site.answers.clear()
+    site.answer("/", 403, b"no")
+    cfg = tmp_path / "crawl.yaml"
+    cfg.write_text(yaml.safe_dump({"start_urls": [site.url("/")], "delay": 0, "retries": 0}))
+    result = subprocess.run(
+        [sys.executable, "-m", "minutes.cli", "update", "--archive", str(tmp_path / "c"), "--config", str(cfg)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1 and "HTTP 403: a start page of the crawl" in result.stderr
+
+
+def test_429_honours_retry_after_and_is_retried(tmp_path, site):
+    site.answer(INNKALLING, 429, b"slow down", {"Retry-After": "7"})
+    archive = Archive(tmp_path / "archive")
+    pauses = []
+    run, db = crawler(site, archive, sleep=pauses.append, start="/fsu/")
+    try:
+        report = run.run()
+    finally:
+        db.close()
+    assert 7.0 in pauses
+    assert any(url.endswith(INNKALLING) for url, _ in report.new)
+    assert not [url for url, _ in report.errors if url.endswith(INNKALLING)]
+
+
+def test_robots_txt_that_redirects_is_followed(tmp_path, site):
+    site.answer("/robots.txt", 301, b"", {"Location": "/robots-www.txt"}, times=5)
+    site.answer("/robots-www.txt", 200, b"User-agent: *\nDisallow: /fsu/\n", {"Content-Type": "text/plain"}, times=5)
+    report = crawl(site, Archive(tmp_path / "archive"))
+    assert (site.url("/fsu/"), "disallowed by robots.txt") in report.skipped
+
+
+def test_scope_is_the_origin_credentials_are_never_sent_and_each_document_is_fetched_once(tmp_path, site):
+    host, port = site.server.server_address[:2]
+    pdf = INNKALLING
+    page = [f'<a href="http://{host}:{port + 1}{pdf}">other port</a>',
+            f'<a href="https://{host}:{port}{pdf}">other scheme</a>',
+            f'<a href="http://kari:hemmelig@{host}:{port}{REFERAT}">with credentials</a>']  # fmt: skip
+    page += [f'<a href="{pdf}?v={k}">version {k}</a>' for k in range(50)]
+    (site.root / "index.html").write_text("\n".join(page))
+    archive = Archive(tmp_path / "archive")
+    report = crawl(site, archive, max_depth=0)
+    off = {u for u, why in report.skipped if why == "off-site"}
+    assert {f"http://{host}:{port + 1}{pdf}", f"https://{host}:{port}{pdf}"} <= off
+    assert sum(r.path == pdf for r in site.requests) == 1  # 50 query strings, one document
+    assert not any("authorization" in {k.lower() for k in r.headers} for r in site.requests)
+    con = sqlite3.connect(archive.db_path)
+    try:
+        assert not con.execute("select count(*) from fetches where url like '%hemmelig%'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_cap_on_documents_per_run(tmp_path, site):
+    report = crawl(site, Archive(tmp_path / "archive"), max_documents=1)
+    assert report.documents == 1
+    assert any(why == "more than 1 documents" for _, why in report.skipped)
+
+
+def test_html_pages_with_a_nonce_do_not_grow_the_archive(tmp_path, site):
+    archive = Archive(tmp_path / "archive")
+    for nonce in range(3):
+        (site.root / "index.html").write_text(f'<meta name="nonce" content="{nonce}"><a href="/fsu/">FSU</a>')
+        crawl(site, archive, max_depth=0)
+    objects = list(archive.objects.rglob("*.*")) if archive.objects.exists() else []
+    assert objects == []  # pages are kept as their URL's last version, not as objects
+    assert len(list((archive.root / "pages").glob("*.html"))) == 1
+
+
+def test_the_systemd_unit_has_a_deadline():
+    from pathlib import Path
+
+    unit = (Path(__file__).parent.parent / "deploy" / "minutes-update.service").read_text()
+    assert "TimeoutStartSec=" in unit
