@@ -28,9 +28,11 @@ def datasette_args(
     port: int = 8001,
     base_url: str = "/",
     allow_sql: bool = True,
+    immutable: bool = False,
 ) -> list[str]:
     args = [
         "serve",
+        *(["--immutable"] if immutable else []),
         str(db_path),
         "--metadata",
         str(METADATA),
@@ -68,6 +70,27 @@ def datasette(db_path: Path, objects: Path | None = None, allow_sql: bool = True
     )
 
 
+def snapshot(db_path: Path, target: Path) -> Path:
+    """A consistent copy of the database in one file (no -wal, no -shm), for serving from a
+    read-only mount or by a user who may not write: `minutes serve --db COPY --immutable`."""
+    import sqlite3
+
+    if not db_path.exists():
+        raise FileNotFoundError(f"no database at {db_path}; build the archive first")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    source, copy = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True), sqlite3.connect(tmp)
+    try:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")  # a single file: readers need no -shm
+    finally:
+        copy.close()
+        source.close()
+    tmp.replace(target)
+    return target
+
+
 def serve(
     db_path: Path,
     objects: Path | None = None,
@@ -76,6 +99,7 @@ def serve(
     get: str | None = None,
     base_url: str = "/",
     allow_sql: bool = True,
+    immutable: bool = False,
 ) -> int:
     """Run Datasette in the foreground; with `get`, answer one request and return (a smoke test).
 
@@ -85,7 +109,7 @@ def serve(
         raise FileNotFoundError(f"no database at {db_path}; build the archive first")
     if not (base_url.startswith("/") and base_url.endswith("/")):
         raise ValueError(f"base URL must start and end with '/', got {base_url!r}")
-    args = datasette_args(db_path, objects, host, port, base_url, allow_sql)
+    args = datasette_args(db_path, objects, host, port, base_url, allow_sql, immutable)
     command = [sys.executable, "-m", "datasette", *args]
     if get:
         return subprocess.call([*command, "--get", get])

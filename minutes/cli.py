@@ -198,6 +198,11 @@ def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool, backend: str,
     is_flag=True,
     help="Turn off arbitrary SQL (the canned queries, tables and searches stay): for a public site.",
 )
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Serve a file nothing writes to (a snapshot), from a read-only mount or as a user who may not write.",
+)
 @library_errors
 def serve(
     archive_dir: Path | None,
@@ -207,6 +212,7 @@ def serve(
     get_path: str | None,
     base_url: str,
     no_sql: bool,
+    immutable: bool,
 ) -> None:
     """Serve the archive with Datasette."""
     from archive.store import Archive
@@ -216,10 +222,28 @@ def serve(
         raise click.UsageError("give exactly one of --archive or --db")
     if archive_dir is not None:
         archive = Archive(archive_dir)
-        code = run(archive.db_path, archive.objects, host, port, get_path, base_url, allow_sql=not no_sql)
+        code = run(archive.db_path, archive.objects, host, port, get_path, base_url, not no_sql, immutable)
     else:
-        code = run(db_path, None, host, port, get_path, base_url, allow_sql=not no_sql)
+        code = run(db_path, None, host, port, get_path, base_url, not no_sql, immutable)
     sys.exit(code)
+
+
+@cli.command()
+@click.option(
+    "--archive",
+    "archive_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive directory.",
+)
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@library_errors
+def snapshot(archive_dir: Path, target: Path) -> None:
+    """Copy the archive's database, consistent and in one file, to TARGET (for read-only serving)."""
+    from archive.store import Archive
+    from db.serve import snapshot as copy
+
+    click.echo(f"snapshot of {Archive(archive_dir).db_path} → {copy(Archive(archive_dir).db_path, target)}", err=True)
 
 
 def _logging(verbose: bool) -> None:

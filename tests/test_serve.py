@@ -76,3 +76,28 @@ def test_stopping_minutes_serve_stops_datasette(built_archive):
         pass
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+
+
+def test_a_snapshot_is_served_read_only_without_writing_anything_beside_it(tmp_path, built_archive):
+    import json
+    import subprocess
+    import sys
+
+    snap = tmp_path / "ro" / "minutes.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "minutes.cli", "snapshot", "--archive", str(built_archive.root), str(snap)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    snap.chmod(0o444)
+    snap.parent.chmod(0o555)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "minutes.cli", "serve", "--db", str(snap), "--immutable",
+             "--get", "/minutes/cases.json?_shape=array&_size=1"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        snap.parent.chmod(0o755)
+    assert len(json.loads(out)) == 1
+    assert sorted(p.name for p in snap.parent.iterdir()) == ["minutes.db"]  # no -wal, no -shm
