@@ -18,7 +18,15 @@ SQL_TIME_LIMIT_MS = 2000
 # Suggested facets cost a query per column on every table page: four times the time of the
 # search itself on a large archive. The configured facets (metadata.yaml) are still shown,
 # unless counting them for a search matching most of the archive takes longer than the limit.
-SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "suggest_facets": False, "facet_time_limit_ms": 150}
+# Threads for SQL: hostile or slow queries (each held to the time limit) take a few, and a table
+# page still finds one free.
+SQL_THREADS = 8
+SETTINGS = {
+    "sql_time_limit_ms": SQL_TIME_LIMIT_MS,
+    "suggest_facets": False,
+    "facet_time_limit_ms": 150,
+    "num_sql_threads": SQL_THREADS,
+}
 
 
 def datasette_args(

@@ -59,3 +59,15 @@ def test_search_open_the_hit_and_follow_its_pdf_link(browser, server, tmp_path):
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
+
+
+def test_the_pages_and_charts_work_under_the_content_security_policy(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    response = page.goto(f"{server}/-/dashboards/oversikt")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    page.wait_for_selector("svg, canvas", timeout=20_000)  # Vega drew a chart
+    page.goto(f"{server}/minutes/search_decisions?q=vedtak")
+    page.wait_for_selector("table.rows-and-columns")
+    assert refused == []
