@@ -491,3 +491,29 @@ def test_two_offices_joined_by_og_nynorsk():
 def test_a_sentence_ending_in_a_name_is_not_an_office():
     found, _ = full("Forfall: Kari Nordmann\n\nNye medlemmer: Det må inn en ny representant for Ola Hansen (UNN)")
     assert [n for n, *_ in found] == ["Kari Nordmann"]
+
+
+def test_party_and_function_around_a_name_and_a_substitute_named_with_the_member():
+    spec = """
+    Medlemmer: | AP - Asgeir Almås (ordfører)
+    >> SP - Harald Lie (representant)
+    ** Vara:
+    AP - Arnfinn Grubben (vararepresentant)
+
+    Tilstede var: Geir A. Iversen, Sissel Thomassen for Elisabeth S. Mikalsen
+    """
+    found, att = full(spec)
+    assert found == [
+        ("Asgeir Almås", "AP", "present", None, "ordfører"),
+        ("Harald Lie", "SP", "present", None, "representant"),
+        ("Arnfinn Grubben", "AP", "present", None, "vararepresentant"),
+        ("Geir A. Iversen", None, "present", None, None),
+        ("Sissel Thomassen", None, "present", "Elisabeth S. Mikalsen", None),
+        ("Elisabeth S. Mikalsen", None, "absent", None, None),
+    ]
+    assert att.chair == "Asgeir Almås"  # the mayor, by function
+
+
+def test_chair_label_as_a_sentence_nynorsk():
+    _, att = full("Møtet blei styrt av: | Ordførar Bengt Halvard Odden")
+    assert att.chair == "Bengt Halvard Odden"

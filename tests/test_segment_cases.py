@@ -385,3 +385,11 @@ def test_a_heading_the_agenda_list_does_not_name_must_be_set_as_one():
     ## Sak 02/24 Budsjett
     """
     assert [n for n, _, _, _ in numbered(spec)] == ["01/2024", "02/2024"]
+
+
+def test_four_digit_numbers_with_a_leading_zero():
+    spec = """
+    T: Saksnr. | Arkivsaksnr. | Tittel
+    T: 0012/06 | 06/00226 | REFERATER
+    """
+    assert [(n, t) for n, _, _, t in numbered(spec)] == [("12/2006", "REFERATER")]

@@ -280,3 +280,22 @@ def test_the_closing_formula_is_only_the_decision_sentence():
 
 def test_recommendation_label_naming_its_author_nynorsk():
     assert decisions("** Tilråding frå rådmannen:\nMøteboka vert godkjend.")[0] == ["Møteboka vert godkjend."]
+
+
+def test_a_recommendation_told_by_its_verb_and_a_record_with_a_spaced_prefix_nynorsk():
+    spec = """
+    ** RÅDMANNEN TILRÅR
+    Møteboka blir godkjent slik ho ligg føre.
+
+    Rådmannen si tilråding blei samrøystes vedteke.
+
+    ** KOM-091/16 VEDTAK:
+    Møteboka blir godkjent slik ho ligg føre.
+    """
+    assert decisions(spec) == (
+        ["Møteboka blir godkjent slik ho ligg føre."],
+        ["Møteboka blir godkjent slik ho ligg føre."],
+    )
+    assert decisions("** HOK- 008/16 Vedtak:\nReferatene tas til orientering.")[1] == [
+        "Referatene tas til orientering."
+    ]

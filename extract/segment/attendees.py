@@ -171,6 +171,7 @@ class Person(NamedTuple):
     name: str
     affiliation: str | None = None
     role: str | None = None  # the office printed before the name
+    substitute_for: str | None = None
 
 
 _MARKER = re.compile(r"^\((?:møte)?(?:referent|leder|leiar|sekretær|møtesekretær|ordstyrer)\)$", re.I)
@@ -181,13 +182,27 @@ def _settle(name: str, office: str | None, rest: str | None) -> Person:
     printed ("Byrådsleder Erling Lae, Oslo kommune"), else the office, with a marker such as
     "(referent)" kept beside it."""
     rest = (rest or "").strip(" ,;") or None
+    if office and _PARTY_CODE.match(office):
+        # "AP - Asgeir Almås (ordfører)": the party is the affiliation, the function its role
+        role = rest if rest and all(ROLE_WORD.match(w) for w in rest.strip("()").split()) else None
+        return Person(name, office, role.strip("()") if role else None)
     if office and rest and not _MARKER.match(rest):
         return Person(name, rest, office)
     return Person(name, " ".join(p for p in (office, rest) if p) or None, office)
 
 
+_PARTY_DASH = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*)\s+[-–]\s+(?P<rest>.+)$")
+# "Sissel Thomassen for Elisabeth S. Mikalsen": a substitute named with the member met for.
+_FOR = re.compile(r"^(?P<name>.+?)\s+for\s+(?P<other>[A-ZÆØÅ][^,;()]+)$")
+
+
 def _person(text: str) -> Person | None:
     text = _join_hyphens(strip_bullet(clean(text)).rstrip(",;."))
+    if m := _PARTY_DASH.match(text):  # "AP - Asgeir Almås (ordfører)"
+        found = _person(m.group("rest"))
+        if found is not None:
+            role = found.affiliation if found.affiliation and ROLE_WORD.match(found.affiliation.split()[-1]) else None
+            return Person(found.name, m.group("party"), role or found.role)
     cuts = [(text.find(sep), sep) for sep in ("(", ",", " - ", " – ", " — ", ":") if text.find(sep) > 0]
     if not cuts:
         found = _name_and_office(text)
@@ -250,6 +265,16 @@ def _inline_people(text: str) -> list[tuple[Person, str | None]]:
     return people
 
 
+def _substitute(piece: str) -> tuple[Person, str] | None:
+    """ "Sissel Thomassen for Elisabeth S. Mikalsen": the substitute and the member met for."""
+    m = _FOR.match(clean(piece))
+    if m and looks_like_name(m.group("other").strip()):
+        found = _name_with_parens(m.group("name"))
+        if found is not None:
+            return found, m.group("other").strip()
+    return None
+
+
 def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Person], bool]:
     """The people of a list and whether it names them by first names only ("Karoline, Vanja,
     Linn M. og Silje"); `first_names` carries that over from the list before."""
@@ -269,6 +294,9 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
         )
     people: list[Person] = []
     for piece in pieces:
+        if sub := _substitute(piece):
+            people.append(sub[0]._replace(substitute_for=sub[1]))
+            continue
         person = Person(piece) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
             people.append(person)
@@ -428,6 +456,7 @@ class _Reader:
                     affiliation or self.group_office or person.affiliation,
                     status or self.status,
                     role=person.role,
+                    substitute_for=person.substitute_for,
                 )
         if self.item is not None and self.status and (person := _person(" ".join(self.item))):
             self.add(person.name, person.affiliation, self.status, role=person.role)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from extract.segment.lines import is_heading_style, starts_paragraph
 from extract.segment.numbers import parse_heading_number
 from extract.segment.text import LIST_MARKER, NUMBERED, clean, join_lines
-from extract.segment.vocabulary import ADOPTED_LABEL, PROPOSAL_LABEL, PROPOSAL_SENTENCE, SECTION_LABEL
+from extract.segment.vocabulary import ADOPTED_LABEL, PROPOSAL_LABEL, PROPOSAL_SENTENCE, PROPOSAL_VERB, SECTION_LABEL
 from extract.segment.votes import is_vote_sentence
 from models.layout import Line
 
@@ -42,7 +42,13 @@ def decision_label(line: Line, body: float) -> Label | None:
     if line.rule:
         return None
     text = clean(line.text)
-    for kind, pattern in (("proposed", PROPOSAL_LABEL), ("adopted", ADOPTED_LABEL), ("proposed", PROPOSAL_SENTENCE)):
+    labels = (
+        ("proposed", PROPOSAL_LABEL),
+        ("adopted", ADOPTED_LABEL),
+        ("proposed", PROPOSAL_SENTENCE),
+        ("proposed", PROPOSAL_VERB),
+    )
+    for kind, pattern in labels:
         m = pattern.match(text)
         if not m:
             continue

@@ -18,7 +18,7 @@ from extract.segment.vocabulary import CASE_PREFIX, CASE_WORD
 _YEAR_FIRST = r"(?P<yf_year>(?:19|20)\d{2})\s*/\s*(?P<yf_num>\d{1,4})"
 # Two digits of year first, where the number cannot be a year: "PS 14/5", "PS 14/175".
 _SHORT_YEAR_FIRST = r"(?P<ys_year>\d{2})\s*/\s*(?P<ys_num>\d{1}|\d{3})"
-_NUM_YEAR = r"(?P<num>\d{1,3})\s*(?P<sep>/|-(?=\d))\s*(?P<year>\d{4}|\d{2})"
+_NUM_YEAR = r"(?P<num>0\d{3}|\d{1,3})\s*(?P<sep>/|-(?=\d))\s*(?P<year>\d{4}|\d{2})"  # "0012/06" too
 # A series letter after the number ("009/12 B"): an early capital, alone.
 _SERIES = r"(?:\s+(?P<series>[A-H])(?![\w.\-]))?"
 # The printed number at the start of a heading, with what may stand before it.

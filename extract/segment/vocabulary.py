@@ -163,6 +163,12 @@ PROPOSAL_LABEL = re.compile(
     + r")\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
+# A recommendation told by its author's verb, alone on its line: "RÅDMANNEN TILRÅR", "Rådmannen rår til".
+PROPOSAL_VERB = re.compile(
+    r"^(?P<label>[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?\s+(?:tilrår|tilrår\s+at|rår\s+til|innstiller"
+    r"|innstiller\s+på))\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    I,
+)
 # A proposal introduced by a sentence: "Ordfører fremmet følgende forslag til vedtak:".
 PROPOSAL_SENTENCE = re.compile(
     r"^(?P<label>[^:]{2,80}?\s(?:fremmet|fremma|fremmer|la\s+fram|la\s+frem|legger\s+fram|satte\s+fram"
@@ -174,7 +180,7 @@ PROPOSAL_SENTENCE = re.compile(
 # The adopted decision; in a case record it may name the body and case or date first
 # ("VALSTYRET 001/15 VEDTAK:", "FS-070/13 Vedtak:", "Formannskapets vedtak 04.12.2013:").
 ADOPTED_LABEL = re.compile(
-    r"^(?P<label>(?P<qual>(?:[\wæøåÆØÅ.]+\s+){0,3}?(?:[A-ZÆØÅ]{1,4}[-\s])?\d{1,4}\s*/\s*\d{2,4}\s+)?"
+    r"^(?P<label>(?P<qual>(?:[\wæøåÆØÅ.]+\s+){0,3}?(?:[A-ZÆØÅ]{1,4}\s*[-\s]\s*)?\d{1,4}\s*/\s*\d{2,4}\s+)?"
     r"(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak"
     r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s+i\s+(?:saken|møtet))?"
     r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning(?:er)?|afgørelse)"
@@ -242,7 +248,7 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
 ]
 CHAIR_LABEL = re.compile(
     r"^(?:møteleder|møteleiar|møteledelse|møteleiing|ordstyrer|ordstyrar|leder\s+av\s+møtet|leiar\s+av\s+møtet"
-    r"|mødeleder|dirigent|leder|leiar)$",
+    r"|mødeleder|dirigent|leder|leiar|møtet\s+(?:ble|blei|vart)\s+(?:styrt|leia|leidd|ledet|leda)\s+av)$",
     I,
 )
 MINUTE_TAKER_LABEL = re.compile(
@@ -271,10 +277,11 @@ CHAIRING_ROLE = re.compile(r"^(?:ordfører|ordførar)$", I)
 # "Økonomisjef Tormod Gilberg", "Adm. direktør Arne Flaat"): they are not part of the name.
 ROLE_WORD = re.compile(
     r"^(?:adm\.?|ass\.?|kst\.?|konst\.?|fung\.?|administrerende|viseadministrerende|assisterende|konstituert"
-    r"|fungerende|[\wæøå\-]*(?:direktør|sjef|leder|leiar|rådgiver|rådgjevar|sekretær|konsulent|rådmann|rådmenn"
+    r"|fungerende|[\wæøå.\-]*(?:direktør|sjef|leder|leiar|rådgiver|rådgjevar|sekretær|konsulent|rådmann|rådmenn"
     r"|ordfører|ordførar|medlem|representant|nestleder|nestleiar|controller|revisor|jurist|overlege|koordinator"
     r"|saksbehandler|sakshandsamar|økonom|assistent|planlegger|ingeniør|arkitekt|formann|president|referent"
-    r"|tillitsvalgt|verneombud|kommuneoverlege|kommunelege))$",
+    r"|tillitsvalgt|verneombud|kommuneoverlege|kommunelege|bibliotekar|lærer|rektor|prest|helsesøster"
+    r"|sykepleier|sjukepleiar|ansvarlig|ansvarleg|inspektør|forvalter|forvaltar|konservator|kommunalsjef))$",
     I,
 )
 # An administration's offices: a role group under one of these is the secretariat.

@@ -35,6 +35,7 @@ VOTE_SENTENCE = re.compile(
       | vedtaket\s+(?:var|ble|vart|blei|er)\s+{_UNANIMOUS}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+(?:{_UNANIMOUS}\s+)?(?:{_ADOPTED}|{_REJECTED})\s+{_COUNT}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
+      | [^.]{{0,60}}?\b{_UNANIMOUS}\s+{_ADOPTED}\b
       | [^.]{{0,120}}?\b{_REJECTED}\s+{_COUNT}
       | [^.]{{0,80}}?\b(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\b
       | (?:følgende|følgjande|fylgjande|disse|desse)\s+(?:stemte|røysta|røystet)\s+(?:for|mot|imot)
