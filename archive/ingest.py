@@ -15,6 +15,7 @@ from db.load import LoadReport, load_all
 from db.schema import open_db
 from extract import EXTRACTOR_VERSION
 from extract.isolate import Job, extract_isolated
+from extract.names.assign import keep_named_mentions
 from extract.names.overrides import Overrides
 from extract.pipeline import DEFAULT_BACKEND
 from models.extraction import FileExtraction
@@ -91,6 +92,8 @@ def ingest_items(
         cached[item.sha256] = result
         report.extracted.append(item.name)
     report.reused.extend(item.name for item in items if item not in todo)
+    known = [name for (name,) in db.execute("select distinct name from attendance")]  # the archive's people
+    keep_named_mentions([r for r in cached.values() if r is not None], known)
     results = [(cached[item.sha256], [item.source]) for item in items]
     report.load = load_all(db, results, Overrides.load(archive.people_overrides))
     return report

@@ -47,6 +47,15 @@ def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+_archive_option = click.option(
+    "--archive",
+    "archive_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive directory.",
+)
+
+
 def _report_failures(failed: list, strict: bool) -> None:
     for result in failed:
         click.echo(f"minutes: {result.source}: {result.failure.reason}", err=True)
@@ -229,13 +238,7 @@ def serve(
 
 
 @cli.command()
-@click.option(
-    "--archive",
-    "archive_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Archive directory.",
-)
+@_archive_option
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @library_errors
 def snapshot(archive_dir: Path, target: Path) -> None:
@@ -366,15 +369,6 @@ def _archive_db(archive_dir: Path):
     if not archive.db_path.exists():
         raise FileNotFoundError(f"no database at {archive.db_path}; build the archive first")
     return archive
-
-
-_archive_option = click.option(
-    "--archive",
-    "archive_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Archive directory.",
-)
 
 
 @people.command("review")

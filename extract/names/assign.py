@@ -33,16 +33,12 @@ def occurrences(extractions: Iterable[FileExtraction]) -> tuple[list[Occurrence]
     return found, owners
 
 
-def keep_named_mentions(extractions: list[FileExtraction]) -> None:
+def keep_named_mentions(extractions: list[FileExtraction], known: Iterable[str] = ()) -> None:
     """Names in case text need a name's evidence: a given name of the lists or of an attendee
-    anywhere in the run ("Guri Moen Lajord" in a case document, where Guri is listed elsewhere)."""
-    given = frozenset(
-        first_name(a.name)
-        for result in extractions
-        for doc in result.documents
-        for a in doc.attendees
-        if len(a.name.split()) > 1
-    )
+    anywhere in the run or among the `known` names of the archive ("Guri Moen Lajord" in a case
+    document, where Guri is listed elsewhere)."""
+    names = [a.name for result in extractions for doc in result.documents for a in doc.attendees]
+    given = frozenset(first_name(n) for n in [*names, *known] if len(n.split()) > 1)
     for result in extractions:
         for doc in result.documents:
             for case in doc.cases:

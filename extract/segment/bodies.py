@@ -12,7 +12,8 @@ writes it elsewhere, else in sentence case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 
 from extract.segment.lines import label_value
 from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, YEARLESS_DATE, clean
@@ -251,22 +252,19 @@ def body_from_sentence(lines: Iterable[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _capitalised(find: Callable[..., str | None]) -> Callable[..., str | None]:
+    """A committee's name starts with a capital, whatever the sentence it was read from."""
+
+    @wraps(find)
+    def wrapper(*args: object) -> str | None:
+        body = find(*args)
+        return body[:1].upper() + body[1:] if body else None
+
+    return wrapper
+
+
+@_capitalised
 def find_body(
-    header_lines: list[Line],
-    preamble: list[Line],
-    title: str | None,
-    block: list[str],
-    forms: list[str],
-    header: str | None,
-    footer: str | None,
-    text: str,
-) -> str | None:
-    """The committee a document belongs to (see `_find_body`), starting with a capital."""
-    body = _find_body(header_lines, preamble, title, block, forms, header, footer, text)
-    return body[:1].upper() + body[1:] if body else None
-
-
-def _find_body(
     header_lines: list[Line],
     preamble: list[Line],
     title: str | None,
