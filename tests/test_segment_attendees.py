@@ -517,3 +517,32 @@ def test_party_and_function_around_a_name_and_a_substitute_named_with_the_member
 def test_chair_label_as_a_sentence_nynorsk():
     _, att = full("Møtet blei styrt av: | Ordførar Bengt Halvard Odden")
     assert att.chair == "Bengt Halvard Odden"
+
+
+def test_members_numbered_under_their_party_nynorsk():
+    spec = """
+    ** MØTELEIAR
+    Fylkesordførar Tom-Christer Nilsen.
+
+    ** DESSE MØTTE
+    ** DET NORSKE ARBEIDERPARTI
+
+    1. Ruth Grung
+
+    2. Sveinung Valle
+
+    ** HØGRE
+
+    1. Mona Røsvik Strømme
+
+    ** FORFALL
+    Nils-Olav Nøss
+    """
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, _, _ in found] == [
+        ("Ruth Grung", "Det Norske Arbeiderparti", "present"),
+        ("Sveinung Valle", "Det Norske Arbeiderparti", "present"),
+        ("Mona Røsvik Strømme", "Høgre", "present"),
+        ("Nils-Olav Nøss", None, "absent"),
+    ]
+    assert att.chair == "Tom-Christer Nilsen"

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from extract.segment.bodies import natural_case
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
-from extract.segment.text import BULLET, clean, strip_bullet
+from extract.segment.text import BULLET, clean, strip_marker
 from extract.segment.vocabulary import (
     ABSENT_REMARK,
     ABSENT_SENTENCE,
@@ -35,6 +36,7 @@ from extract.segment.vocabulary import (
     MINUTE_TAKER_LABEL,
     MINUTE_TAKER_MARKER,
     MINUTE_TAKER_SENTENCE,
+    PARTY_NAME,
     ROLE_WORD,
     SUBSTITUTE_REMARK,
 )
@@ -197,7 +199,7 @@ _FOR = re.compile(r"^(?P<name>.+?)\s+for\s+(?P<other>[A-ZÆØÅ][^,;()]+)$")
 
 
 def _person(text: str) -> Person | None:
-    text = _join_hyphens(strip_bullet(clean(text)).rstrip(",;."))
+    text = _join_hyphens(strip_marker(clean(text)).rstrip(",;."))
     if m := _PARTY_DASH.match(text):  # "AP - Asgeir Almås (ordfører)"
         found = _person(m.group("rest"))
         if found is not None:
@@ -459,7 +461,7 @@ class _Reader:
                     substitute_for=person.substitute_for,
                 )
         if self.item is not None and self.status and (person := _person(" ".join(self.item))):
-            self.add(person.name, person.affiliation, self.status, role=person.role)
+            self.add(person.name, person.affiliation or self.group_office, self.status, role=person.role)
         self.inline, self.item = None, None
 
     def add(self, name: str, affiliation: str | None, status: str, **extra: str | None) -> None:
@@ -526,6 +528,10 @@ class _Reader:
             if self.status is None:
                 continue
             if label is not None and value and self.role_group(label, value, line):
+                continue
+            if label is not None and not value and PARTY_NAME.search(label) and self.section in ("present", "absent"):
+                self.flush()  # "DET NORSKE ARBEIDERPARTI" over its members: the party is their affiliation
+                self.group_office = natural_case(label)
                 continue
             if label is not None and not looks_like_name(label):
                 self.end_list()  # another label ends the list

@@ -121,7 +121,7 @@ def natural_case(name: str, text: str = "") -> str:
     """ "KONTROLLUTVALGET I OS KOMMUNE" as the document writes it elsewhere, else "Kontrollutvalget
     i Os kommune"; a name not in capitals is kept as printed."""
     letters = [ch for ch in name if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters) or len(letters) <= 5:
+    if not letters or not all(ch.isupper() for ch in letters) or len(letters) <= 4:
         return name
     for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
         found = m.group(0)
@@ -252,7 +252,7 @@ def body_from_sentence(lines: Iterable[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _capitalised(find: Callable[..., str | None]) -> Callable[..., str | None]:
+def _with_capital(find: Callable[..., str | None]) -> Callable[..., str | None]:
     """A committee's name starts with a capital, whatever the sentence it was read from."""
 
     @wraps(find)
@@ -263,7 +263,7 @@ def _capitalised(find: Callable[..., str | None]) -> Callable[..., str | None]:
     return wrapper
 
 
-@_capitalised
+@_with_capital
 def find_body(
     header_lines: list[Line],
     preamble: list[Line],

@@ -48,6 +48,11 @@ def strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+def strip_marker(text: str) -> str:
+    """Without a bullet or a list number ("1. Ruth Grung" is "Ruth Grung")."""
+    return LIST_MARKER.sub("", text, count=1).strip()
+
+
 def _year(y: str) -> int:
     n = int(y)
     return n + 2000 if n < 100 else n

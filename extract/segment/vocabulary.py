@@ -132,7 +132,9 @@ TITLE_LABEL = re.compile(
 # Compared with spaces, dots, dashes and colons taken out ("SAKS- BEHANDLER" is "saksbehandler").
 NUMBER_COLUMN = re.compile(rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$", I)
 TITLE_COLUMN = re.compile(
-    r"^(?:sakstittel|tittel|sak|saker|innhold|navnpåsak|sakenstittel|emne|overskrift|sakstittelinnhold|titel)$", I
+    r"^(?:sakstittel|saktittel|tittel|sak|saker|innhold|innhald|navnpåsak|sakenstittel|emne|overskrift"
+    r"|sakstittelinnhold|titel)$",
+    I,
 )
 BODY_COLUMN = re.compile(
     r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*)$", I
@@ -284,11 +286,21 @@ ROLE_WORD = re.compile(
     r"|sykepleier|sjukepleiar|ansvarlig|ansvarleg|inspektør|forvalter|forvaltar|konservator|kommunalsjef))$",
     I,
 )
+# A party's name heading its members within a list of those present ("DET NORSKE ARBEIDERPARTI",
+# "HØGRE", "KRISTELEG FOLKEPARTI").
+PARTY_NAME = re.compile(
+    r"parti(?:et)?\b|^(?:høyre|høgre|venstre|rødt|raudt|miljøpartiet\s+de\s+grønne|.*\bliste)$",
+    I,
+)
 # An administration's offices: a role group under one of these is the secretariat.
 ADMINISTRATION_ROLE = re.compile(r"rådm[ae]nn|kommunedirektør|administrasjon|\badm\b|sekretariat|sekretær", I)
 # Columns of an attendance table's header row (compared squashed: no spaces, dots, dashes).
 ATTENDANCE_COLUMNS = {
-    "name": re.compile(r"^(?:navn|namn|medlem|medlemmer|representant|representanter|deltaker|deltakere)$", I),
+    "name": re.compile(
+        r"^(?:navn|namn|medlem|medlemmer|representant|representanter|deltaker|deltakere|møtedeltakere|møtedeltakarar"
+        r"|deltakarar)$",
+        I,
+    ),
     "for": re.compile(r"^(?:møttefor|møterfor|varafor|møttefør|for|stedfortrederfor)$", I),
     "party": re.compile(
         r"^(?:parti|partiliste|liste|gruppe|parti/liste|repr|representerer|org|organisasjon|virksomhet|enhet"
