@@ -147,6 +147,10 @@ def test_running_text_is_not_a_vote():
             ("exempt", "Offl. § 13 jf. fvl. § 13"),
         ),
         ("minutes", "Planen vedtas.", "Plan", "", ("adopted", None)),
+        # A motion to defer that fell is not the outcome; a motion to defer that carried is.
+        ("minutes", "Tomta kjøpes.", "Tomt", "Nils Dale (H) fremja framlegg: Saka vert utsett.", ("adopted", None)),
+        ("minutes", "Tomta kjøpes.", "Tomt", "Forslag fra H: Saken utsettes.", ("adopted", None)),
+        ("minutes", None, "Tomt", "Saka vart utsett etter framlegg frå H.", ("deferred", None)),
         ("agenda", None, "Plan", "Forslag til vedtak: Planen vedtas.", ("none", None)),
         ("minutes", None, "Eventuelt", "Ingen saker.", ("none", None)),
     ],

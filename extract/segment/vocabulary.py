@@ -241,8 +241,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:(?:følgende|følgjande|fylgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
             r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
-            r"|deltakere|deltagere|deltakarar|deltaker|medlemmer|medlemmene|varamedlemmer|varamedl\.?|vara|mødt"
-            r"|møtende(?:\s+medlemmer)?|møtande(?:\s+medlemmer)?|representanter|representantar|oppmøte|frammøte)\b"
+            r"|deltakere|deltagere|deltakarar|deltaker|medlemm?er|medlemm?ene|varamedlemm?er|varamedl\.?|vara|mødt"
+            r"|møtende(?:\s+medlemm?er)?|møtande(?:\s+medlemm?er)?|representanter|representantar|oppmøte|frammøte)\b"
             r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b",
             I,
         ),
@@ -297,7 +297,7 @@ ADMINISTRATION_ROLE = re.compile(r"rådm[ae]nn|kommunedirektør|administrasjon|\
 # Columns of an attendance table's header row (compared squashed: no spaces, dots, dashes).
 ATTENDANCE_COLUMNS = {
     "name": re.compile(
-        r"^(?:navn|namn|medlem|medlemmer|representant|representanter|deltaker|deltakere|møtedeltakere|møtedeltakarar"
+        r"^(?:navn|namn|medlem|medlemm?er|representant|representanter|deltaker|deltakere|møtedeltakere|møtedeltakarar"
         r"|deltakarar)$",
         I,
     ),

@@ -49,7 +49,7 @@ _VERB = re.compile(
 )
 _ALTERNATIVE = re.compile(r"^(?P<a>.+?)\s+(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\s+(?P<b>.+?)\.?$", re.I)
 _NAMED = re.compile(
-    r"^(?:følgende|følgjande|fylgjande|disse|desse)\s+(?:\d+\s+)?(?:representanter\s+|medlemmer\s+)?"
+    r"^(?:følgende|følgjande|fylgjande|disse|desse)\s+(?:\d+\s+)?(?:representant(?:er|ar)\s+|medlemm?er\s+)?"
     r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)(?:\s+[^:]{0,60})?\s*:\s*(?P<names>.+)$",
     re.I,
 )
@@ -71,6 +71,10 @@ EXEMPT = re.compile(r"\bunntatt\s+(?:fra\s+)?offentlighet\w*|\bu\.?\s*off\b|\bun
 EXEMPT_BASIS = re.compile(r"(?:offl\.?|offentleglova|offentlighetsloven|ofl\.?)\s*§\s*\d+[^\n;)]*", re.I)
 WITHDRAWN = re.compile(r"\b(?:trukket|trukke|trekt|trekkes|trekkjast)\b", re.I)
 DEFERRED = re.compile(r"\b(?:utsatt|utsettes|utset|utsett|vart\s+utsett|utsetjast|blir\s+utsett|utsettast)\b", re.I)
+_MOTION = re.compile(
+    r"\b(?:forslag\w*|framlegg\w*|utsettelsesforslag\w*|foreslo|foreslår|fremmet|fremja|fremma)\b", re.I
+)
+_PUT_OFF = re.compile(r"\b(?:ble|blei|vart|er\s+blitt)\s+utsatt|\b(?:ble|blei|vart)\s+utsett", re.I)
 OUTCOME_LINE_WORDS = 10  # a line that says a case was put off or withdrawn is short
 
 
@@ -215,7 +219,10 @@ def outcome(kind: str, adopted: str | None, title: str, lines: list[Line], votes
         re.match(r"^(?:trukket|trekt)\.?$", t, re.I) for t in short
     ):
         return "withdrawn", None
-    if any(DEFERRED.search(t) for t in [adopted or "", *short]):
+    # A motion to put the case off is not its outcome ("X fremja framlegg: Saka vert utsett" may
+    # fall) unless the line says it happened ("Saka vart utsett etter framlegg frå …").
+    put_off = [t for t in short if not _MOTION.search(t) or _PUT_OFF.search(t)]
+    if any(DEFERRED.search(t) for t in [adopted or "", *put_off]):
         return "deferred", None
     if adopted or any(v.result == "adopted" for v in votes):
         return "adopted", None
