@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE ?= var/archive
+# PDFs `make run` builds from: the shared dev corpus checked out beside this repository.
+SAMPLES ?= ../shared/corpus/dev
 HOST ?= 127.0.0.1
 PORT ?= 8001
 # Debian packages the tests use: a real browser, Tesseract with its Norwegian model for scans,
@@ -38,7 +40,8 @@ system-deps:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
 
 build: setup
-	$(BIN)/minutes build samples/*.pdf --archive $(ARCHIVE)
+	@ls $(SAMPLES)/*.pdf >/dev/null 2>&1 || { echo "make: no PDFs in $(SAMPLES); run with SAMPLES=<a folder of PDFs>" >&2; exit 1; }
+	$(BIN)/minutes build $(SAMPLES)/*.pdf --archive $(ARCHIVE)
 
 run: build
 	$(BIN)/minutes serve --archive $(ARCHIVE) --host $(HOST) --port $(PORT)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample PDFs, the shared dev corpus, a built archive."""
+"""Shared fixtures: the shared dev corpus (read from ../shared, never copied here), a built archive."""
 
 from __future__ import annotations
 
@@ -16,16 +16,20 @@ from models.extraction import FileExtraction
 from tests.serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
+# The PDFs most tests build from: the dev corpus itself.
+SAMPLES = DEV
 GENRE = SHARED / "corpus" / "genre"
 SCHEMA = Path(__file__).parent / "fixtures" / "extraction.schema.json"
 
 
 @pytest.fixture(scope="session")
 def samples() -> list[Path]:
-    return sorted(SAMPLES.glob("*.pdf"))
+    found = sorted(SAMPLES.glob("*.pdf"))
+    if not found:
+        pytest.fail(f"no sample PDFs: the shared dev corpus ({SAMPLES}) must be beside this checkout")
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +53,7 @@ def schema() -> dict:
 
 @pytest.fixture(scope="session")
 def built_archive(tmp_path_factory: pytest.TempPathFactory, samples: list[Path]) -> Archive:
-    """The bundled samples built into an archive once for the whole session (read-only use)."""
+    """The sample PDFs built into an archive once for the whole session (read-only use)."""
     archive = Archive(tmp_path_factory.mktemp("archive"))
     ingest(samples, archive)
     return archive
@@ -57,7 +61,7 @@ def built_archive(tmp_path_factory: pytest.TempPathFactory, samples: list[Path])
 
 @pytest.fixture(scope="session")
 def sample_extractions(samples: list[Path]) -> list[FileExtraction]:
-    """The bundled samples extracted once for the session (do not modify)."""
+    """The sample PDFs extracted once for the session (do not modify)."""
     return extract_many(samples)
 
 
