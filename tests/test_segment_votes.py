@@ -127,6 +127,15 @@ def test_two_votes_in_one_case_in_order():
     ]
 
 
+def test_a_vote_label_set_tight_under_the_treatment_heading():
+    spec = """
+    ** Behandling i Bystyret - 25.04.2018:
+    ** Votering:
+    Innstillingen ble enstemmig vedtatt.
+    """
+    assert [(v.on, v.result, v.unanimous) for v in find_votes(lines(spec))] == [("Innstillingen", "adopted", True)]
+
+
 def test_running_text_is_not_a_vote():
     assert find_votes(lines("Saken ble drøftet. Styret godkjenner enstemmig protokollen fra styremøtet.")) == []
 

@@ -89,7 +89,8 @@ def _sentences(lines: list[Line]) -> list[str]:
         text = clean(line.text)
         if not text:
             continue
-        if not paragraphs or starts_paragraph(line) or line.rule:
+        # "Votering:" opens its own paragraph even set tight under a "Behandling …:" heading.
+        if not paragraphs or starts_paragraph(line) or line.rule or _LABEL.match(text):
             paragraphs.append(text)
         else:
             paragraphs[-1] += " " + text
