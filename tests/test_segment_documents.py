@@ -358,3 +358,40 @@ def test_chair_and_minute_taker_told_in_sentences_of_the_minutes():
     """
     doc = one(spec)
     assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")
+
+
+def test_minutes_kept_as_one_table_with_a_conclusion_column():
+    spec = """
+    # Referat
+    ** Møtedato: | 14.03.2023
+    ** Til stede: | Anne Holm, Per Strand
+
+    T: Sak | Tema | Konklusjon
+    T: 05/23 | Godkjenning av innkalling | Innkallingen godkjennes.
+    T: 06/23 | Handlingsplan 2023 | Handlingsplanen vedtas med de endringer
+    T:  |  | som kom fram i møtet.
+    T: 07/23 | Budsjett for | Budsjettet tas til orientering.
+    T:  | samarbeidet
+    """
+    (doc,) = segment(pages(spec))
+    assert doc.kind == "minutes"
+    assert [(c.number, c.title, c.adopted_decision) for c in doc.cases] == [
+        ("05/2023", "Godkjenning av innkalling", "Innkallingen godkjennes."),
+        ("06/2023", "Handlingsplan 2023", "Handlingsplanen vedtas med de endringer som kom fram i møtet."),
+        ("07/2023", "Budsjett for samarbeidet", "Budsjettet tas til orientering."),
+    ]
+
+
+def test_an_agenda_table_with_a_proposal_column_proposes_and_decides_nothing():
+    spec = """
+    # Innkalling
+    ** Møtedato: | 14.03.2023
+
+    T: Saksnr. | Tittel | Forslag til vedtak
+    T: 05/23 | Godkjenning av innkalling | Innkallingen godkjennes.
+    """
+    (doc,) = segment(pages(spec))
+    assert doc.kind == "agenda"
+    assert [(c.number, c.proposed_decisions, c.adopted_decision) for c in doc.cases] == [
+        ("05/2023", ["Innkallingen godkjennes."], None)
+    ]

@@ -25,24 +25,34 @@ from itertools import pairwise
 
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.numbers import RANGE, CaseNo, cell_number, parse_heading_number, parse_unnumbered_year
-from extract.segment.tables import columns, is_row, text_under
+from extract.segment.tables import cell_under, columns, is_row, squash, text_under
 from extract.segment.text import clean
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
+    BARE_NUMBER_COLUMN,
     BODY_COLUMN,
     CASE_LABEL,
     CASE_LIST_HEADING,
     DATE_COLUMN,
+    DECISION_COLUMN,
     NUMBER_COLUMN,
+    PROPOSAL_COLUMN,
     PROPOSAL_LABEL,
     TITLE_COLUMN,
     TITLE_LABEL,
 )
-from models.layout import Line
+from models.layout import Cell, Line
 
 MARGIN_TOLERANCE = 4.0
 _SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
-TABLE_COLUMNS = {"number": NUMBER_COLUMN, "title": TITLE_COLUMN, "body": BODY_COLUMN, "date": DATE_COLUMN}
+TABLE_COLUMNS = {
+    "number": NUMBER_COLUMN,
+    "title": TITLE_COLUMN,
+    "body": BODY_COLUMN,
+    "date": DATE_COLUMN,
+    "decision": DECISION_COLUMN,
+    "proposal": PROPOSAL_COLUMN,
+}
 # Heading kinds by how much a case's own section says: the section's heading wins over a list entry.
 RANK = {"label": 3, "form": 3, "styled": 3, "bare": 2, "list": 0}
 
@@ -63,6 +73,8 @@ class Heading:
     page: int
     body: str | None = None  # the committee named in a case form's table
     date: str | None = None  # the meeting date printed in a case form's table
+    decision: str | None = None  # a table row's decision cell ("Sak | Tema | Konklusjon")
+    proposal: str | None = None  # a table row's proposal cell ("Sak | Tittel | Forslag til vedtak")
     number: str = ""  # normalized NN/YYYY, set once the meeting's year is known
     listed: bool = False  # an entry of the document's own agenda list
 
@@ -178,15 +190,26 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
     if not is_row(header) or any(cell_number(c.text) for c in header.cells):
         return None
     cols = columns(header, TABLE_COLUMNS)
+    if "number" not in cols and i + 1 < len(lines):
+        cols = _bare_number_column(header, lines[i + 1]) or cols
     if "number" not in cols or len(cols) < 2:
         return None
     headings: list[Heading] = []
     j = i + 1
-    while j < len(lines) and is_row(lines[j]):
+    while j < len(lines) and (is_row(lines[j]) or _continues_row(lines[j], cols, headings)):
         row = lines[j]
         number = cell_number(text_under(row, cols["number"]))
         if number is None:
-            break
+            if not _continues_row(row, cols, headings):
+                break
+            last = headings[-1]
+            for name in ("title", "decision", "proposal"):
+                if name in cols and (more := text_under(row, cols[name])):
+                    before = getattr(last, name) or ""
+                    setattr(last, name, clean(f"{before} {more}"))
+            last.end = j + 1
+            j += 1
+            continue
         title = text_under(row, cols["title"]).rstrip(":").strip() if "title" in cols else ""
         kind = "list" if "title" in cols else "form"
         headings.append(
@@ -200,6 +223,8 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
                 listed=kind == "list",
                 body=text_under(row, cols["body"]) or None if "body" in cols else None,
                 date=text_under(row, cols["date"]) or None if "date" in cols else None,
+                decision=text_under(row, cols["decision"]) or None if "decision" in cols else None,
+                proposal=text_under(row, cols["proposal"]) or None if "proposal" in cols else None,
             )
         )
         j += 1
@@ -214,6 +239,35 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
         form.index, form.end, form.title = first, end, title
         return [form], end
     return headings, j
+
+
+def _bare_number_column(header: Line, first_row: Line) -> dict[str, Cell] | None:
+    """ "Sak | Tema | Konklusjon": a bare "Sak" header is the number column when the row below
+    holds a case number under it and another header names the titles."""
+    bare = next((c for c in header.cells if BARE_NUMBER_COLUMN.match(squash(c.text))), None)
+    if bare is None or cell_number(text_under(first_row, bare)) is None:
+        return None
+    others = [c for c in header.cells if c is not bare]
+    cols = columns(Line(page=header.page, top=header.top, bottom=header.bottom, cells=others), TABLE_COLUMNS)
+    if "title" not in cols:
+        return None
+    return {"number": bare, **cols}
+
+
+def _continues_row(row: Line, cols: dict[str, Cell], headings: list[Heading]) -> bool:
+    """A wrapped line of the row above: nothing under the number column, text under its title or
+    decision column, on the same page."""
+    if not headings or row.rule or row.page != headings[-1].page or text_under(row, cols["number"]):
+        return False
+    if any(cell_number(c.text) for c in row.cells):
+        return False
+    named = [cols[n] for n in ("title", "decision", "proposal") if n in cols]
+    filled = [c for c in row.cells if c.text.strip()]
+    return (
+        bool(filled)
+        and all(any(cell_under(row, h) is c for h in named) for c in filled)
+        and any(text_under(row, h) for h in named)
+    )
 
 
 def _cell_heading(lines: list[Line], i: int) -> Heading | None:

@@ -133,13 +133,23 @@ TITLE_LABEL = re.compile(
 NUMBER_COLUMN = re.compile(rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$", I)
 TITLE_COLUMN = re.compile(
     r"^(?:sakstittel|saktittel|tittel|sak|saker|innhold|innhald|navnpåsak|sakenstittel|emne|overskrift"
-    r"|sakstittelinnhold|titel)$",
+    r"|sakstittelinnhold|titel|tema)$",
     I,
 )
 BODY_COLUMN = re.compile(
     r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*)$", I
 )
 DATE_COLUMN = re.compile(r"^(?:møtedato|dato|møtedag)$", I)
+# Minutes kept as one table ("Sak | Tema | Konklusjon"): a column for what was decided, and
+# an agenda's column for what is proposed.
+DECISION_COLUMN = re.compile(
+    r"^(?:vedtak|konklusjon|konklusjonar|konklusjoner|beslutning|beslutninger|avgjerd|avgjørelse)"
+    r"(?:/(?:vedtak|konklusjon|beslutning|oppfølging))?$",
+    I,
+)
+PROPOSAL_COLUMN = re.compile(r"^(?:forslagtilvedtak|framleggtilvedtak|innstilling|tilråding|forslagtilkonklusjon)$", I)
+# A bare "Sak" header over the numbers when another column holds the titles.
+BARE_NUMBER_COLUMN = re.compile(r"^(?:sak|saker|sakno|saknr)$", I)
 
 # --- decisions -------------------------------------------------------------------------
 _ALT = r"(?:\s*,?\s*\(?\s*alt(?:ernativ)?\.?\s*\d+\s*\)?)?"
