@@ -549,3 +549,38 @@ def test_members_numbered_under_their_party_nynorsk():
         ("Nils-Olav Nøss", None, "absent"),
     ]
     assert att.chair == "Tom-Christer Nilsen"
+
+
+def test_one_person_per_line_set_as_tight_as_wrapped_lines():
+    spec = """
+    Til stede:
+    Styreleder Ola Berg
+    Nestleder Kari Sæther
+    Nils Aune
+    Fra administrasjonen:
+    Administrerende direktør Per Grøn
+    Økonomidirektør Liv Dal (referent)
+    """
+    found, result = people(spec)
+    assert found == [
+        ("Ola Berg", "Styreleder", "present"),
+        ("Kari Sæther", "Nestleder", "present"),
+        ("Nils Aune", None, "present"),
+        ("Per Grøn", "Administrerende direktør", "secretariat"),
+        ("Liv Dal", "Økonomidirektør (referent)", "secretariat"),
+    ]
+    assert result.minute_taker == "Liv Dal"
+
+
+def test_a_long_entry_that_wraps_stays_one_person():
+    spec = """
+    Til stede:
+    Leif Røssås, fastlege og praksiskonsulent ved medisinsk klinikk, leder for
+    Fastlegerådet
+    Nils Aune
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Leif Røssås", "fastlege og praksiskonsulent ved medisinsk klinikk, leder for Fastlegerådet", "present"),
+        ("Nils Aune", None, "present"),
+    ]

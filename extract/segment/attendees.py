@@ -48,6 +48,8 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÆØÅÄÖÜÉÈ][a-zæøåäöüéèáóíúçñ'’]+|[A-ZÆØÅ]\.?)(?:-(?:[A-ZÆØÅ][a-zæøåäöüéè'’]+|[A-ZÆØÅ]\.?))*$"
 )
 _PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*$")
+# A line this short did not wrap: the next line is a new entry, not its continuation.
+WRAPPED_LINE_CHARS = 50
 _SUBSTITUTE = re.compile(
     r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s*:?\s+(?P<name>[^,;()]+)", re.I
 )
@@ -557,7 +559,7 @@ class _Reader:
             if BULLET.match(text):
                 self.flush()
                 self.item, self.page = [text], line.page
-            elif self.item is not None and not starts_paragraph(line):
+            elif self.item is not None and not starts_paragraph(line) and not self.new_line_item(text):
                 self.item.append(text)
             elif not self.read_plain(line, text):
                 self.flush()
@@ -565,6 +567,16 @@ class _Reader:
                     self.end_list()
         self.flush()
         return self.finish(committee)
+
+    def new_line_item(self, text: str) -> bool:
+        """One person per line, set as tight as a wrapped line: the line above was short (it did
+        not wrap) and both it and this line read as a person."""
+        assert self.item is not None
+        return (
+            len(self.item[-1]) <= WRAPPED_LINE_CHARS
+            and _person(" ".join(self.item)) is not None
+            and (_person(text) is not None)
+        )
 
     def read_plain(self, line: Line, text: str) -> bool:
         """A line under a status label: one person, or an unlabelled inline list of several."""
