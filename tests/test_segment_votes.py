@@ -177,6 +177,8 @@ def test_how_a_case_ended(kind, adopted, title, text, expected):
         ("Referat", "", "Referatet godkjennes på e-post.", "approved"),
         ("Møtebok", "", "Møteboka vart godkjend og signert.", "approved"),
         ("Referat", "Sak 1 Protokoll fra forrige møte ble godkjent.", "", None),
+        ("Protokoll", "", "Protokollen godkjent på e-post 30.09.2008.", "approved"),
+        ("Referat", "", "Referat fra møte 12.03.2008 godkjennes.", None),
         ("Referat", "", "", None),
     ],
 )

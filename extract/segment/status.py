@@ -34,10 +34,13 @@ def document_status(title: str | None, head: list[Line], tail: list[Line]) -> tu
         return "draft", clean(title)
     for line in [*head, *tail[-CLOSING_LINES:]]:
         text = clean(line.text)
-        if not text or OTHER_MEETING.search(text):
+        if not text:
             continue
-        if DRAFT.search(text) and re.search(r"\b(?:protokoll|referat|møtebok)", text, re.I):
+        names_minutes = re.search(r"\b(?:protokoll|referat|møtebok)", text, re.I)
+        if DRAFT.search(text) and names_minutes and not OTHER_MEETING.search(text):
             return "draft", text
-        if APPROVED.search(text):
+        # A date after the verb is when these minutes were approved ("godkjent på e-post 30.09.2008");
+        # a meeting or date before it names other minutes.
+        if (m := APPROVED.search(text)) and not OTHER_MEETING.search(text[: m.end()]):
             return "approved", text
     return None, None
