@@ -81,6 +81,16 @@ def test_wrapped_title_is_joined():
     assert numbers_titles(spec)[0][0] == "09/2023"
 
 
+def test_a_short_heading_line_is_not_continued_by_the_text_under_it():
+    spec = """
+    Styresak 45-2008 Virksomhetsrapport august 2008
+    Saksdokumentene var ettersendt. Styret fikk en gjennomgang av rapporten i møtet.
+    ** Styrets vedtak:
+    Styret tar rapporten til orientering.
+    """
+    assert numbers_titles(spec) == [("45/2008", "Virksomhetsrapport august 2008")]
+
+
 def test_saksliste_merges_with_sections_without_duplicates():
     spec = """
     ## Saksliste

@@ -44,6 +44,9 @@ from extract.segment.vocabulary import (
 from models.layout import Cell, Line
 
 MARGIN_TOLERANCE = 4.0
+# A heading line this much short of the column's right edge (as a share of the column) ends
+# its title: a title wraps only when its line is full.
+SHORT_LINE_SHARE = 0.3
 _SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
 TABLE_COLUMNS = {
     "number": NUMBER_COLUMN,
@@ -330,6 +333,7 @@ def _titled_by_form(lines: list[Line], i: int, number: CaseNo, body: float) -> H
 
 def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -> int:
     """Index after the lines that continue a wrapped heading title."""
+    right = max((ln.x1 for ln in lines if ln.page == like.page and not ln.table), default=0.0)
     j = start
     while j < len(lines):
         nxt = lines[j]
@@ -337,6 +341,7 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
             nxt.rule
             or nxt.table
             or nxt.page != like.page
+            or _short(lines[j - 1], right)
             or (starts_paragraph(nxt) and not (same_style and _wrapped(nxt, like)))
             or _match(nxt.text)
             or _is_label(nxt)
@@ -346,6 +351,11 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
             break
         j += 1
     return j
+
+
+def _short(line: Line, right: float) -> bool:
+    """A line ending well before the text column's right edge did not wrap onto the next."""
+    return line.x1 < right - SHORT_LINE_SHARE * (right - line.x0)
 
 
 def _wrapped(line: Line, like: Line) -> bool:
