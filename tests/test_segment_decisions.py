@@ -185,6 +185,19 @@ def test_nynorsk_possessive_recommendation_and_a_decision_naming_body_and_case()
     )
 
 
+def test_decision_labels_naming_the_body_nynorsk_possessive_and_vedtak_i():
+    labels = ("Kommunestyret sitt vedtak:", "Vedtak i Formannskapet - 12.03.2019:", "Vedtak i Helse- og sosialutvalet:")
+    for label in labels:
+        spec = f"""
+        ** Innstilling frå formannskapet:
+        Årsmeldinga vert godkjend.
+
+        ** {label}
+        Årsmeldinga vert godkjend med merknad.
+        """
+        assert decisions(spec) == (["Årsmeldinga vert godkjend."], ["Årsmeldinga vert godkjend med merknad."]), label
+
+
 def test_a_plain_vedtak_before_the_recorded_decision_is_the_recommendation():
     spec = """
     ** Vedtak

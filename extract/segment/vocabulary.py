@@ -193,8 +193,11 @@ PROPOSAL_SENTENCE = re.compile(
 # ("VALSTYRET 001/15 VEDTAK:", "FS-070/13 Vedtak:", "Formannskapets vedtak 04.12.2013:").
 ADOPTED_LABEL = re.compile(
     r"^(?P<label>(?P<qual>(?:[\wæøåÆØÅ.]+\s+){0,3}?(?:[A-ZÆØÅ]{1,4}\s*[-\s]\s*)?\d{1,4}\s*/\s*\d{2,4}\s+)?"
-    r"(?:[\wæøåÆØÅ.\-]+s\s+)?(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak"
-    r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s+i\s+(?:saken|møtet))?"
+    r"(?:[\wæøåÆØÅ.\-]+s\s+|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,2}?\s+(?:sitt|si)\s+)?"
+    r"(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak"
+    r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?"
+    # "Vedtak i saken", "Vedtak i formannskapet - 12.03.2019", "Vedtak i Helse- og omsorgsutvalet"
+    r"(?:\s+i\s+[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,3}?(?:\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?)?"
     r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning(?:er)?|afgørelse)"
     + _OR
     + r"\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
