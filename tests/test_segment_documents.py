@@ -395,3 +395,21 @@ def test_an_agenda_table_with_a_proposal_column_proposes_and_decides_nothing():
     assert [(c.number, c.proposed_decisions, c.adopted_decision) for c in doc.cases] == [
         ("05/2023", ["Innkallingen godkjennes."], None)
     ]
+
+
+def test_an_agenda_lists_members_invited_not_attendees():
+    spec = """
+    # Innkalling til møte i Helse- og omsorgsutvalet
+    ** Møtedato: | 02.05.2017
+    ** Møteleiar: | Ola Nes
+
+    Medlemer: Ola Nes (Sp), Kari Berg (Ap), Nils Dale (H)
+
+    ## PS 12/17 Godkjenning av innkalling
+    ** Framlegg til vedtak:
+    Innkallinga vert godkjend.
+    """
+    (doc,) = segment(pages(spec))
+    assert doc.kind == "agenda"
+    assert (doc.attendees, doc.chair) == ([], None)
+    assert [c.proposed_decisions for c in doc.cases] == [["Innkallinga vert godkjend."]]

@@ -237,11 +237,15 @@ def build_document(part: Part, body: float) -> Document:
         meeting.start, meeting.end = meeting.start or start, meeting.end or end
     if kind == "other":
         meeting = Meeting()  # an attachment or report holds no meeting; its dates are other things
+    attendees = attendance.attendees
     if kind in ("agenda", "case_document"):
-        # An invitation cannot hold the meeting's own decisions: a "Vedtak" there is quoted.
+        # An invitation cannot hold the meeting's own decisions: a "Vedtak" there is quoted; and
+        # nobody has attended yet: a list of members there is of those invited.
         for case in cases:
             case.adopted_decision = None
             case.votes = []
+        attendees = []
+        attendance.chair = attendance.minute_taker = None
     for case, span in zip(cases, spans, strict=True):
         case.outcome, case.exempt_basis = outcome(kind, case.adopted_decision, case.title, span.lines, case.votes)
     status, status_printed = (None, None)
@@ -261,7 +265,7 @@ def build_document(part: Part, body: float) -> Document:
         meeting=meeting,
         chair=chair,
         minute_taker=minute_taker,
-        attendees=attendance.attendees,
+        attendees=attendees,
         cases=cases,
         text=text,
         status=status,
