@@ -584,3 +584,20 @@ def test_a_long_entry_that_wraps_stays_one_person():
         ("Leif Røssås", "fastlege og praksiskonsulent ved medisinsk klinikk, leder for Fastlegerådet", "present"),
         ("Nils Aune", None, "present"),
     ]
+
+
+def test_a_group_after_the_secretariat_no_longer_belongs_to_the_absence_list():
+    spec = """
+    Til stede: Leder Jon Vik, nestleder Eva Ås
+    Forfall: Medlem Ivar Dahl
+    Fra sekretariatet: Rådgiver Mona Holt
+    Fra revisjonen: Oppdragsansvarlig revisor Geir Berg
+    """
+    found, _ = people(spec)
+    assert [(name, status) for name, _, status in found] == [
+        ("Jon Vik", "present"),
+        ("Eva Ås", "present"),
+        ("Ivar Dahl", "absent"),
+        ("Mona Holt", "secretariat"),
+        ("Geir Berg", "guest"),
+    ]

@@ -639,8 +639,11 @@ class _Reader:
             self.status, self.staff = "secretariat", True
         elif self.section is not None:
             # Staff follow the administration in a list of those present ("Rådmenn: …", "NUI: …");
-            # elsewhere a group has its list's status ("Dessuten møtte:" … "Oslo kommune: …").
-            self.status = "secretariat" if self.staff and self.section == "present" else self.section
+            # after it, an absence list is over ("Forfall: …", "Fra sekretariatet: …", "Fra
+            # revisjonen: …" is a guest); elsewhere a group has its list's status ("Dessuten
+            # møtte:" … "Oslo kommune: …").
+            after_staff = {"present": "secretariat", "absent": "guest"}
+            self.status = after_staff.get(self.section, self.section) if self.staff else self.section
         self.value_x = line.cells[-1].x0 if len(line.cells) >= 2 else None
         self.page = line.page
         self.inline = [value]
