@@ -290,6 +290,19 @@ def test_case_form_table_titled_by_the_heading_before_it():
     assert numbered(spec) == [("70/2013", None, "070/13", "Referatsaker")]
 
 
+def test_case_form_whose_number_column_is_headed_utvalgssak():
+    spec = """
+    T: Utvalg | Utvalgssak | Møtedato
+    T: Formannskapet | 12/18 | 13.03.2018
+    T: Kommunestyret | 21/18 | 22.03.2018
+
+    # Ny barnehage i sentrum
+    ** Rådmannens forslag til vedtak:
+    Kommunestyret vedtar å bygge ny barnehage.
+    """
+    assert numbered(spec) == [("12/2018", None, "12/18", "Ny barnehage i sentrum")]
+
+
 def test_agenda_table_by_its_header_skips_the_archive_column():
     spec = """
     ## SAKSLISTE

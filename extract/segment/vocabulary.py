@@ -130,7 +130,9 @@ TITLE_LABEL = re.compile(
 )
 # Columns of a table with a header row: the case number, the title, the committee, the date.
 # Compared with spaces, dots, dashes and colons taken out ("SAKS- BEHANDLER" is "saksbehandler").
-NUMBER_COLUMN = re.compile(rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$", I)
+NUMBER_COLUMN = re.compile(
+    rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$|^(?:utvalgssak|utvalssak|utvalgsak|politisksak|saksnr/år)$", I
+)
 TITLE_COLUMN = re.compile(
     r"^(?:sakstittel|saktittel|tittel|sak|saker|innhold|innhald|navnpåsak|sakenstittel|emne|overskrift"
     r"|sakstittelinnhold|titel|tema)$",
