@@ -179,6 +179,8 @@ def test_how_a_case_ended(kind, adopted, title, text, expected):
         ("Referat", "Sak 1 Protokoll fra forrige møte ble godkjent.", "", None),
         ("Protokoll", "", "Protokollen godkjent på e-post 30.09.2008.", "approved"),
         ("Referat", "", "Referat fra møte 12.03.2008 godkjennes.", None),
+        ("Møteprotokoll", "Protokollen godkjennes av:", "", None),
+        ("Møteprotokoll", "", "Protokollen ble godkjent av Kari Berg og Anne Vik.", "approved"),
         ("Referat", "", "", None),
     ],
 )

@@ -24,6 +24,8 @@ APPROVED = re.compile(
 OTHER_MEETING = re.compile(
     r"\b(?:fra|frå|fra\s+forrige|forrige|førre|tidligere|tidlegare)\s+(?:\w+)?møte|\d{1,2}\.\d", re.I
 )
+# A label naming who is to approve or sign, not a statement that it was approved.
+SIGNATORIES = re.compile(r"\b(?:godkjennes|godkjennast|signeres|underskrives)\s+av\s*(?::|$)", re.I)
 CLOSING_LINES = 12
 
 
@@ -41,6 +43,8 @@ def document_status(title: str | None, head: list[Line], tail: list[Line]) -> tu
             return "draft", text
         # A date after the verb is when these minutes were approved ("godkjent på e-post 30.09.2008");
         # a meeting or date before it names other minutes.
+        if SIGNATORIES.search(text):
+            continue  # "Protokollen godkjennes av:" names who will approve it
         if (m := APPROVED.search(text)) and not OTHER_MEETING.search(text[: m.end()]):
             return "approved", text
     return None, None
