@@ -121,6 +121,10 @@ def test_a_plain_date_row_is_the_document_date_in_a_case_document():
     [
         ("Møtet ble satt kl. 10.00. … Møtet ble hevet kl. 15.30.", ("10:00", "15:30")),
         ("Møtet vart sett kl 09.15. … Møtet vart heva kl. 11.", ("09:15", "11:00")),
+        ("Møtet vart sett kl 10:00 og heva kl 14.30.", ("10:00", "14:30")),
+        ("Møtet starta kl. 09.00 og slutta kl. 11.30.", ("09:00", "11:30")),
+        ("Møtet varte fra kl. 09.00 til kl. 12.00.", ("09:00", "12:00")),
+        ("Vi gikk videre og slutt på saka kom kl 12.", (None, None)),
         ("Ingen tider her.", (None, None)),
     ],
 )

@@ -23,6 +23,7 @@ from extract.segment.vocabulary import (
     OTHER_MEETING,
     PLACE_LABEL,
     PLACE_SENTENCE,
+    SPAN_SENTENCE,
     START_SENTENCE,
     TIME_LABEL,
 )
@@ -151,4 +152,6 @@ def times_from_sentences(text: str) -> tuple[str | None, str | None]:
         start = clock(m.group("h"), m.group("m"))
     if m := END_SENTENCE.search(text):
         end = clock(m.group("h"), m.group("m"))
+    if (start is None or end is None) and (m := SPAN_SENTENCE.search(text)):
+        start, end = start or clock(m.group("h"), m.group("m")), end or clock(m.group("h2"), m.group("m2"))
     return start, end

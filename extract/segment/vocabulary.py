@@ -80,8 +80,16 @@ START_SENTENCE = re.compile(
     I,
 )
 END_SENTENCE = re.compile(
-    r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)\b"
+    # "Møtet ble hevet kl. 15.30"; after a start, the subject left out: "… kl. 10.00 og heva kl. 14.30"
+    r"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)"
+    r"|\bog\s+(?:ble\s+|vart\s+|blei\s+)?(?:hevet|heva|avsluttet|avslutta|sluttet|slutta))\b"
     r"[^.]{0,40}?\bkl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+    I,
+)
+# "Møtet varte fra kl. 09.00 til kl. 12.00": both ends in one sentence.
+SPAN_SENTENCE = re.compile(
+    r"\bmøtet\s+(?:varte|vara|gikk|gjekk)\s+(?:fra|frå)\s+kl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
+    r"\s+(?:til|-|–)\s+(?:kl(?:\.|okka|okken)?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?",
     I,
 )
 
