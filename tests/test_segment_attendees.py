@@ -601,3 +601,20 @@ def test_a_group_after_the_secretariat_no_longer_belongs_to_the_absence_list():
         ("Mona Holt", "secretariat"),
         ("Geir Berg", "guest"),
     ]
+
+
+def test_an_office_after_a_name_in_a_party_group_is_the_role_and_the_party_the_affiliation():
+    spec = """
+    Møtende medlemmer:
+    Ap: Ola Nes (ordfører), Kari Berg
+    H: Nils Dale (referent), Siri Holm
+    """
+    found, result = people(spec)
+    assert found == [
+        ("Ola Nes", "Ap", "present"),
+        ("Kari Berg", "Ap", "present"),
+        ("Nils Dale", "referent", "present"),
+        ("Siri Holm", "H", "present"),
+    ]
+    assert result.attendees[0].role == "ordfører"
+    assert result.chair == "Ola Nes"

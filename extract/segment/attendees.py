@@ -129,6 +129,14 @@ def _office(tokens: list[str]) -> bool:
     )
 
 
+def _only_office(text: str) -> bool:
+    """ "ordfører", "(nestleder)": an office alone, no organisation."""
+    words = text.strip("() ").split()
+    if CHAIR_MARKER.search(text) or MINUTE_TAKER_MARKER.search(text):
+        return False  # "(leder)", "(referent)" stay as printed: they name the meeting's roles
+    return 0 < len(words) <= 2 and bool(ROLE_WORD.match(words[-1]))
+
+
 def _join_hyphens(text: str) -> str:
     """ "Schmidt- Melbye" (a name wrapped at its hyphen) is "Schmidt-Melbye"."""
     return re.sub(r"(?<=[A-Za-zæøåÆØÅ])- (?=[A-ZÆØÅ])", "-", text)
@@ -455,11 +463,15 @@ class _Reader:
         if self.inline is not None and self.status:
             for person, status in _inline_people(" ".join(self.inline)):
                 affiliation = person.affiliation if person.affiliation != person.role else None
+                role = person.role
+                if self.group_office and affiliation and _only_office(affiliation):
+                    # "Ap: Ola Nes (ordfører), Kari Berg": the group is the party, the office the role
+                    affiliation, role = None, role or affiliation.strip("() ")
                 self.add(
                     person.name,
                     affiliation or self.group_office or person.affiliation,
                     status or self.status,
-                    role=person.role,
+                    role=role,
                     substitute_for=person.substitute_for,
                 )
         if self.item is not None and self.status and (person := _person(" ".join(self.item))):
