@@ -577,11 +577,17 @@ def test_a_long_entry_that_wraps_stays_one_person():
     Til stede:
     Leif Røssås, fastlege og praksiskonsulent ved medisinsk klinikk, leder for
     Fastlegerådet
+    Kari Hansen, overlege ved
+    Universitetssykehuset Nord-Norge
+    Siv Lund, overlege
+    Universitetssykehuset Nord-Norge
     Nils Aune
     """
     found, _ = people(spec)
     assert found == [
         ("Leif Røssås", "fastlege og praksiskonsulent ved medisinsk klinikk, leder for Fastlegerådet", "present"),
+        ("Kari Hansen", "overlege ved Universitetssykehuset Nord-Norge", "present"),
+        ("Siv Lund", "overlege Universitetssykehuset Nord-Norge", "present"),
         ("Nils Aune", None, "present"),
     ]
 

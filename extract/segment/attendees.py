@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from extract.names.given import is_given_name
 from extract.segment.bodies import natural_case
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
@@ -50,6 +51,8 @@ _NAME_TOKEN = re.compile(
 _PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*$")
 # A line this short did not wrap: the next line is a new entry, not its continuation.
 WRAPPED_LINE_CHARS = 50
+# A line ending so is cut mid-phrase: the next line continues it.
+_OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:ved|i|for|og|på|til|fra|frå|av|med)\b)$", re.I)
 _SUBSTITUTE = re.compile(
     r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s*:?\s+(?P<name>[^,;()]+)", re.I
 )
@@ -581,14 +584,15 @@ class _Reader:
         return self.finish(committee)
 
     def new_line_item(self, text: str) -> bool:
-        """One person per line, set as tight as a wrapped line: the line above was short (it did
-        not wrap) and both it and this line read as a person."""
+        """One person per line, set as tight as a wrapped line: the line above was short and did
+        not break off mid-phrase, it reads as a person, and this line reads as one by a given name
+        ("Universitetssykehuset Nord-Norge" under "Kari Hansen, overlege ved" continues it)."""
         assert self.item is not None
-        return (
-            len(self.item[-1]) <= WRAPPED_LINE_CHARS
-            and _person(" ".join(self.item)) is not None
-            and (_person(text) is not None)
-        )
+        above = self.item[-1].rstrip()
+        if len(above) > WRAPPED_LINE_CHARS or _OPEN_END.search(above) or _person(" ".join(self.item)) is None:
+            return False
+        person = _person(text)
+        return person is not None and is_given_name(person.name.split()[0])
 
     def read_plain(self, line: Line, text: str) -> bool:
         """A line under a status label: one person, or an unlabelled inline list of several."""
