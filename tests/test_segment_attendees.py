@@ -624,3 +624,18 @@ def test_an_office_after_a_name_in_a_party_group_is_the_role_and_the_party_the_a
     ]
     assert result.attendees[0].role == "ordfører"
     assert result.chair == "Ola Nes"
+
+
+def test_ticks_under_status_columns():
+    spec = """
+    T: Navn | Representerer | Møtt | Forfall
+    T: Ola Nes | Nordby kommune | x |
+    T: Kari Berg | Sykehuset Nord |  | x
+    T: Per Lie | Brukerutvalget | X |
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Ola Nes", "Nordby kommune", "present"),
+        ("Kari Berg", "Sykehuset Nord", "absent"),
+        ("Per Lie", "Brukerutvalget", "present"),
+    ]

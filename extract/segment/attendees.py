@@ -396,11 +396,19 @@ def attendance_header(line: Line) -> list[_Group] | None:
     return groups
 
 
+# A tick in a status column: "x", "X", "✓", "ja".
+_MARK = re.compile(r"^(?:x|✓|✔|ja|j|\*)$", re.I)
+
+
 def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
     """The people of one row under a header row."""
     entries: list[Entry] = []
     for group in groups:
-        found = _name_and_office(text_under(row, group.name))
+        cell_text = text_under(row, group.name)
+        if entries and group.status and _MARK.match(cell_text):
+            entries[-1].status = group.status  # "Navn | Møtt | Forfall" with an "x" under "Forfall"
+            continue
+        found = _name_and_office(cell_text)
         if found is None:
             continue
         name, office = found
