@@ -382,6 +382,14 @@ def test_case_word_with_a_number_without_year():
     ]
 
 
+def test_items_that_name_themselves_cases_may_start_where_the_years_numbering_stands():
+    spans = split_cases(lines("** Sak 14: Godkjenning av referat\nTekst.\n** Sak 15: Budsjett\nTekst."), 11.0)
+    expected = [(14, "Godkjenning av referat"), (15, "Budsjett")]
+    assert [(s.heading.case_no.num, s.heading.title) for s in spans] == expected
+    # bare numbered points must still start at one
+    assert split_cases(lines("** 14. Godkjenning av referat\nTekst.\n** 15. Budsjett"), 11.0) == []
+
+
 def test_two_digit_year_first_where_the_number_cannot_be_a_year():
     spec = """
     ## Saksliste

@@ -44,6 +44,8 @@ from extract.segment.vocabulary import (
 from models.layout import Cell, Line
 
 MARGIN_TOLERANCE = 4.0
+# A heading that names itself a case: "Sak 14:", "Sak nr. 3", "Saksnr. 7".
+_CASE_WORD = re.compile(r"^(?:sak|saka|saken|saksnr|sak\s+nr)\.?\s*(?:nr\.?\s*)?\d", re.I)
 # A heading line this much short of the column's right edge (as a share of the column) ends
 # its title: a title wraps only when its line is full.
 SHORT_LINE_SHARE = 0.3
@@ -476,7 +478,8 @@ def _agreeing_with_the_list(headings: list[Heading]) -> list[Heading]:
 
 def _one_scheme(headings: list[Heading]) -> list[Heading]:
     """Items numbered without a year are cases only where nothing else is numbered, and only when
-    they count up one by one from one, as an agenda's items do (not decision points)."""
+    they count up one by one from one, as an agenda's items do (not decision points); items that
+    name themselves cases ("Sak 14:", "Sak 15:") may start where the year's numbering stands."""
     unnumbered = [h for h in headings if h.case_no.year is None]
     if not unnumbered:
         return headings
@@ -485,13 +488,16 @@ def _one_scheme(headings: list[Heading]) -> list[Heading]:
         return dated
     nums = [h.case_no.num for h in unnumbered if h.kind != "list"]
     listed = [h.case_no.num for h in unnumbered if h.kind == "list"]
-    if not _counts_up(nums) and not _counts_up(listed):
-        return []
-    return unnumbered
+    if _counts_up(nums) or _counts_up(listed):
+        return unnumbered
+    own = [h for h in unnumbered if h.kind != "list"]
+    if own and all(_CASE_WORD.match(h.case_no.printed) for h in own) and _counts_up(nums, start=None):
+        return unnumbered
+    return []
 
 
-def _counts_up(nums: list[int]) -> bool:
-    return len(nums) >= 2 and nums[0] == 1 and all(b == a + 1 for a, b in pairwise(nums))
+def _counts_up(nums: list[int], start: int | None = 1) -> bool:
+    return len(nums) >= 2 and start in (None, nums[0]) and all(b == a + 1 for a, b in pairwise(nums))
 
 
 def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[CaseSpan]:
