@@ -201,9 +201,9 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
         return None
     headings: list[Heading] = []
     j = i + 1
-    while j < len(lines) and (is_row(lines[j]) or _continues_row(lines[j], cols, headings)):
+    while j < len(lines):
         row = lines[j]
-        number = cell_number(text_under(row, cols["number"]))
+        number = cell_number(text_under(row, cols["number"])) if is_row(row) else None
         if number is None:
             if not _continues_row(row, cols, headings):
                 break

@@ -73,23 +73,31 @@ OTHER_MEETING = re.compile(
 )
 # Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …".
 PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
+
+
+def _clock(suffix: str = "", kl: bool = True) -> str:
+    """ "kl. 10.00", "klokka 9": one pattern for every clock sentence, its groups named h/m plus
+    `suffix`; with kl=False the "kl." may be left out ("fra kl. 9 til 12")."""
+    word = r"kl(?:\.|okka|okken)?\s*"
+    return rf"{word if kl else f'(?:{word})?'}(?P<h{suffix}>\d{{1,2}})(?:[.:](?P<m{suffix}>\d{{2}}))?"
+
+
 # Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30".
 START_SENTENCE = re.compile(
     r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til)\b"
-    r"[^.]{0,40}?\bkl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+    r"[^.]{0,40}?\b" + _clock(),
     I,
 )
 END_SENTENCE = re.compile(
     # "Møtet ble hevet kl. 15.30"; after a start, the subject left out: "… kl. 10.00 og heva kl. 14.30"
     r"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)"
     r"|\bog\s+(?:ble\s+|vart\s+|blei\s+)?(?:hevet|heva|avsluttet|avslutta|sluttet|slutta))\b"
-    r"[^.]{0,40}?\bkl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?",
+    r"[^.]{0,40}?\b" + _clock(),
     I,
 )
 # "Møtet varte fra kl. 09.00 til kl. 12.00": both ends in one sentence.
 SPAN_SENTENCE = re.compile(
-    r"\bmøtet\s+(?:varte|vara|gikk|gjekk)\s+(?:fra|frå)\s+kl(?:\.|okka|okken)?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
-    r"\s+(?:til|-|–)\s+(?:kl(?:\.|okka|okken)?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?",
+    r"\bmøtet\s+(?:varte|vara|gikk|gjekk)\s+(?:fra|frå)\s+" + _clock() + r"\s+(?:til|-|–)\s+" + _clock("2", kl=False),
     I,
 )
 
