@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 MIN_PART = 3  # the shortest word ending indexed; shorter search terms must be whole words
 MAX_WORD = 40  # a longer token (a URL, OCR noise) is indexed whole, not by its endings
-INDEX_VERSION = 1  # change with word_parts: the index must then be rebuilt (see db.schema)
+INDEX_VERSION = 2  # change with word_parts or db.index.INDEXES: the index is then rebuilt (see db.schema)
 TOKENIZER = "unicode61 remove_diacritics 0"  # æ, ø and å stay letters of their own
 NOTHING = '"\ufffe"'  # a query for a noncharacter: valid, and never in any text
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"  # around matches in snippets; the web page shows them as <mark>
@@ -82,6 +82,12 @@ def _pattern(words: Iterable[str]) -> re.Pattern | None:
 def _compiled(words: tuple[str, ...]) -> re.Pattern | None:
     alternatives = [re.escape(w) if len(w) >= MIN_PART else rf"(?<![^\W_]){re.escape(w)}(?![^\W_])" for w in words]
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def finds(text: str | None, words: Iterable[str]) -> bool:
+    """Whether any of the search terms occurs in `text` (as the index would find it)."""
+    pattern = _pattern(list(words)[:MAX_TERMS])
+    return bool(text and pattern and pattern.search(text[:MAX_SNIPPET_SOURCE]))
 
 
 def highlight_spans(text: str, words: Iterable[str]) -> list[tuple[str, bool]]:

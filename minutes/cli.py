@@ -225,7 +225,7 @@ def serve(
 ) -> None:
     """Serve the archive with Datasette."""
     from archive.store import Archive
-    from db.serve import serve as run
+    from web.serve import serve as run
 
     if (archive_dir is None) == (db_path is None):
         raise click.UsageError("give exactly one of --archive or --db")
@@ -244,7 +244,7 @@ def serve(
 def snapshot(archive_dir: Path, target: Path) -> None:
     """Copy the archive's database, consistent and in one file, to TARGET (for read-only serving)."""
     from archive.store import Archive
-    from db.serve import snapshot as copy
+    from db.snapshot import snapshot as copy
 
     click.echo(f"snapshot of {Archive(archive_dir).db_path} → {copy(Archive(archive_dir).db_path, target)}", err=True)
 
