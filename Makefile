@@ -57,9 +57,9 @@ test: setup system-deps lint
 bench: setup system-deps
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-# The search page shown in README, taken by the browser test from the real page.
+# The pages shown in README (search, case, meeting), taken by the browser test from the real pages.
 screenshot: setup system-deps
-	MINUTES_SCREENSHOT=$(CURDIR)/docs/search.png $(BIN)/python -m pytest -q tests/test_browser.py
+	MINUTES_SCREENSHOTS=$(CURDIR)/docs $(BIN)/python -m pytest -q tests/test_browser_front.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

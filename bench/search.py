@@ -23,10 +23,13 @@ QUERIES = [
 
 
 def endpoints(query: str) -> dict[str, str]:
-    """What researchers and the secretariat call: the canned searches (ranked, words marked)
-    and the tables' search with Datasette's count and facets."""
+    """What researchers and the secretariat call: the front's search page (ranked by where the
+    words stand, snippets marked), the canned searches, and the tables' search with Datasette's
+    count and facets."""
     canned = {"q": query, "committee": "", "date_from": "", "date_to": ""}
     return {
+        "search page /sok (ranked, snippets)": "/sok?" + urlencode({"q": query}),
+        "search page /sok, a committee and a year": "/sok?" + urlencode({"q": query, "utvalg": "SSU", "fra": "2023"}),
         "canned query search_decisions": "/minutes/search_decisions.json?"
         + urlencode({**canned, "kind": "", "_shape": "array"}),
         "canned query search_cases": "/minutes/search_cases.json?" + urlencode({**canned, "_shape": "array"}),

@@ -19,13 +19,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(archive_root: Path | None = None, db: Path | None = None) -> Iterator[str]:
+def serving(archive_root: Path | None = None, db: Path | None = None, base_url: str = "/") -> Iterator[str]:
     """`minutes serve` on an archive (or a bare database), a real Datasette process on
-    127.0.0.1; yields its base URL."""
+    127.0.0.1; yields its address (without the base URL, which it also answers under)."""
     port = free_port()
     what = ["--archive", str(archive_root)] if archive_root is not None else ["--db", str(db)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "minutes.cli", "serve", *what, "--port", str(port)],
+        [sys.executable, "-m", "minutes.cli", "serve", *what, "--port", str(port), "--base-url", base_url],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

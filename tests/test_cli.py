@@ -89,7 +89,7 @@ def test_serve_behind_a_proxy_prefixes_its_links(tmp_path, built_archive):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert 'href="/arkiv/pdf/' in result.stdout
+    assert 'href="/arkiv/dokument/' in result.stdout
     assert run("serve", "--archive", built_archive.root, "--base-url", "arkiv").exit_code == 1
 
 

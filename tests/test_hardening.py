@@ -5,8 +5,8 @@ import asyncio
 import time
 
 from db.search import MAX_TERMS, decision_changed, fts_query, highlight_spans, snippet, terms
-from db.serve import datasette
 from tests.test_queries import archive_db, get, rows  # noqa: F401  (the module's small archive)
+from web.serve import datasette
 
 
 def test_a_search_reads_a_bounded_number_of_terms():

@@ -9,8 +9,8 @@ import pytest
 from db.load import load_all
 from db.schema import open_db
 from db.search import decision_changed, fts_query
-from db.serve import datasette
 from models.extraction import Attendee, Case, Document, FileExtraction, Meeting
+from web.serve import datasette
 
 FSU = "FSU barn og unge"
 SSU = "Strategisk samarbeidsutvalg"
@@ -151,9 +151,9 @@ def test_dashboard_with_a_chart_of_cases_per_committee_and_year(archive_db):
 def test_every_table_and_column_has_a_title_or_description():
     import yaml
 
-    from db.serve import METADATA
+    from web.metadata import METADATA_FILE
 
-    meta = yaml.safe_load(METADATA.read_text())["databases"]["minutes"]["tables"]
+    meta = yaml.safe_load(METADATA_FILE.read_text())["databases"]["minutes"]["tables"]
     for table in ("cases", "decisions", "documents", "attendance", "people", "files", "failures", "fetches"):
         assert meta[table].get("title") and (meta[table].get("description") or meta[table].get("description_html"))
 

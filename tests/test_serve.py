@@ -32,7 +32,7 @@ def test_a_word_of_an_adopted_decision_finds_its_case_and_its_pdf_page(server):
 def test_html_table_links_each_case_to_its_pdf_page(server):
     _, _, body = get(f"{server}/minutes/cases?_search=aldersadekvate")
     html = body.decode()
-    assert 'href="/pdf/' in html and "#page=20" in html
+    assert 'href="/dokument/' in html and "-referat.pdf#page=20" in html
 
 
 def test_metadata_gives_tables_human_titles(server):

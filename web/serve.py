@@ -1,4 +1,5 @@
-"""Serve an archive with Datasette: read-only, on 127.0.0.1 unless told otherwise.
+"""Serve an archive with Datasette and the front's plugins (installed with the package):
+read-only, on 127.0.0.1 unless told otherwise.
 
 The database is served as a mutable file (Datasette reads it with mode=ro) rather than as
 immutable: the nightly update writes to it in WAL mode, and the site shows each loaded file
@@ -11,9 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-METADATA = HERE / "metadata.yaml"
-PLUGINS = HERE / "plugins"
 SQL_TIME_LIMIT_MS = 2000
 # Suggested facets cost a query per column on every table page: four times the time of the
 # search itself on a large archive. The configured facets (metadata.yaml) are still shown,
@@ -42,10 +40,6 @@ def datasette_args(
         "serve",
         *(["--immutable"] if immutable else []),
         str(db_path),
-        "--metadata",
-        str(METADATA),
-        "--plugins-dir",
-        str(PLUGINS),
         "--host",
         host,
         "--port",
@@ -65,38 +59,15 @@ def datasette_args(
 
 
 def datasette(db_path: Path, objects: Path | None = None, allow_sql: bool = True):
-    """The same Datasette `minutes serve` runs, in this process (for tests and scripts)."""
-    import yaml
+    """The same Datasette `minutes serve` runs, in this process (for tests and scripts); the
+    front's plugins come with the package (entry points), as they do for the served one."""
     from datasette.app import Datasette
 
     return Datasette(
         files=[str(db_path)],
-        metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
-        plugins_dir=str(PLUGINS),
         static_mounts=[("pdf", str(objects))] if objects else [],
         settings={**SETTINGS, "default_allow_sql": allow_sql},
     )
-
-
-def snapshot(db_path: Path, target: Path) -> Path:
-    """A consistent copy of the database in one file (no -wal, no -shm), for serving from a
-    read-only mount or by a user who may not write: `minutes serve --db COPY --immutable`."""
-    import sqlite3
-
-    if not db_path.exists():
-        raise FileNotFoundError(f"no database at {db_path}; build the archive first")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    source, copy = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True), sqlite3.connect(tmp)
-    try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # a single file: readers need no -shm
-    finally:
-        copy.close()
-        source.close()
-    tmp.replace(target)
-    return target
 
 
 def serve(

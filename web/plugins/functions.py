@@ -8,6 +8,8 @@ from datasette import hookimpl
 
 from db.search import decision_changed, fts_query, snippet
 from extract.segment.text import normalize_case_number
+from web.committees import matches
+from web.dates import lower, upper
 
 MMAP_BYTES = 1 << 30
 # No string or blob a query makes may be larger than this (the longest text of the archive, a
@@ -31,3 +33,10 @@ def prepare_connection(conn):
     conn.create_function("search_snippet", 2, snippet, deterministic=True)
     conn.create_function("case_number", 1, normalize_case_number, deterministic=True)
     conn.create_function("decision_changed", 2, decision_changed, deterministic=True)
+    # Dates typed the Norwegian way and committees by abbreviation, as on the front's search page
+    # (a date that cannot be read is refused before the query runs: web.plugins.params).
+    conn.create_function("date_lower", 1, lower, deterministic=True)
+    conn.create_function("date_upper", 1, upper, deterministic=True)
+    conn.create_function(
+        "in_committee", 2, lambda body, typed: int(matches(typed or "", body or "")), deterministic=True
+    )

@@ -3,19 +3,24 @@ breaks, and the words of a search marked where they occur."""
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote, unquote
 
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from db.search import MARK_CLOSE, MARK_OPEN, highlight_spans, terms
+from web.links import pdf_name
 
 # The characters one page may have marked: the rest of its cells are shown unmarked, so that a
 # page of a thousand long rows cannot hold the event loop (every other request waits on it).
 MARK_BUDGET = 1_000_000
 
 MULTILINE_COLUMNS = {"proposed_decisions", "adopted_decision", "text", "proposed", "adopted"}
+# A table's list shows this much of a long text; its row page shows it whole.
+LIST_CHARS = 300
+_PDF = re.compile(r"/pdf/[0-9a-f]{2}/(?P<sha>[0-9a-f]{64})\.pdf(?:#page=(?P<page>\d+))?")
 SEARCHED_COLUMNS = {"title", "case_title", "proposed_decisions", "adopted_decision", "text", "proposed", "adopted"}
 
 
@@ -23,6 +28,7 @@ SEARCHED_COLUMNS = {"title", "case_title", "proposed_decisions", "adopted_decisi
 # being answered is kept here by the ASGI wrapper below, for the words of a search.
 _QUERY: ContextVar[dict[str, list[str]] | None] = ContextVar("minutes_query", default=None)
 _MARKED: ContextVar[list[int] | None] = ContextVar("minutes_marked", default=None)
+_PATH: ContextVar[str] = ContextVar("minutes_path", default="")
 
 
 @hookimpl
@@ -33,11 +39,13 @@ def asgi_wrapper(datasette):
                 return await app(scope, receive, send)
             token = _QUERY.set(parse_qs(scope.get("query_string", b"").decode("utf-8", "replace")))
             budget = _MARKED.set([MARK_BUDGET])
+            path = _PATH.set(scope.get("path", ""))
             try:
                 return await app(scope, receive, send)
             finally:
                 _QUERY.reset(token)
                 _MARKED.reset(budget)
+                _PATH.reset(path)
 
         return with_query
 
@@ -58,21 +66,52 @@ def _spend(chars: int) -> bool:
     return True
 
 
+def _shortened(value: str, row, column: str, table: str, database: str, datasette) -> Markup:
+    """The start of a long text, its searched words marked, and a link to the row where it is whole."""
+    cut = value.rfind(" ", 0, LIST_CHARS)
+    start = value[: cut if cut > LIST_CHARS // 2 else LIST_CHARS]
+    searched = _searched() if column in SEARCHED_COLUMNS else []
+    html = _lines(highlight_spans(start, searched) if searched else [(start, False)])
+    pk = _value(row, "id")
+    if pk is None:
+        return html + Markup(" …")
+    link = datasette.urls.row(database, table, quote(str(pk), safe=""))
+    return html + Markup(' … <a href="{}">(hele teksten)</a>').format(link)
+
+
 def _lines(pieces: list[tuple[str, bool]]) -> Markup:
     html = Markup("").join(Markup("<mark>{}</mark>").format(p) if hit else escape(p) for p, hit in pieces)
     return Markup(str(html).replace("\n", "<br>"))
 
 
+def _on_table_list(table: str | None) -> bool:
+    """Whether this request is a table's HTML list (not its row page, not a query)."""
+    last = unquote(_PATH.get().rstrip("/").rsplit("/", 1)[-1])
+    return bool(table) and last == table
+
+
+def _value(row, column: str):
+    try:
+        return row[column]
+    except (IndexError, KeyError, TypeError):
+        return None
+
+
 @hookimpl
-def render_cell(value, column, datasette):
+def render_cell(row, value, column, table, database, datasette):
     if not isinstance(value, str):
         return None
     if column == "case_id":
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.table("minutes", "cases") + "/" + value, "saken")
-    if column in ("pdf", "source_pdf") and value.startswith("/pdf/"):
-        page = value.rsplit("#page=", 1)[1] if "#page=" in value else None
+        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/sak/{quote(value, safe='')}"), "saken")
+    if column in ("pdf", "source_pdf") and (m := _PDF.fullmatch(value)):
+        page = m["page"]
         label = f"PDF s. {page}" if page else "PDF"
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(value), label)
+        kind = _value(row, "doc_kind") or _value(row, "document_kind") or _value(row, "kind")
+        name = pdf_name(
+            _value(row, "body") or _value(row, "committee"), _value(row, "meeting_date") or _value(row, "date"), kind
+        )
+        url = datasette.urls.path(f"/dokument/{m['sha']}/{quote(name)}") + (f"#page={page}" if page else "")
+        return Markup('<a href="{}">{}</a>').format(url, label)
     if column == "snippet" and MARK_OPEN in value:
         pieces = []
         for part in value.split(MARK_OPEN):
@@ -82,6 +121,8 @@ def render_cell(value, column, datasette):
             if rest:
                 pieces.append((rest, False))
         return _lines(pieces)
+    if len(value) > LIST_CHARS and column in MULTILINE_COLUMNS | SEARCHED_COLUMNS and _on_table_list(table):
+        return _shortened(value, row, column, table, database, datasette)
     searched = _searched() if column in SEARCHED_COLUMNS else []
     if searched and _spend(len(value)):
         return _lines(highlight_spans(value, searched))
