@@ -54,11 +54,14 @@ def files():
         case("10/2023", "Hospitering mellom sykehus og kommuner", proposed=["SSU støtter en ordning."],
              adopted="SSU støtter en ordning for hospitering fra høsten.", text="Saken gjelder USK og hospitering."),
         case("11/2023", "Legevakt", adopted="SSU ber om en rapport om legevakt i distriktene."),
+        case("12/2023", "Godkjenning av referat fra forrige møte", adopted="Godkjent."),
     ], attendees=[Attendee("Guri Moen Lajord", "present", "Tromsø kommune"), Attendee("Ola Nes", "absent")],
         title="Referat Strategisk samarbeidsutvalg (SSU)")  # fmt: skip
     ssu_2024 = doc("minutes", SSU, "2024-01-10", [
         case("01/2024", "Budsjett", adopted="SSU vedtar budsjettet; hospitering får egne midler.",
              refs=["10/2023"]),
+        case("02/2024", "Hospitering mellom sykehus og kommuner – status", adopted="SSU tar saken til orientering."),
+        case("03/2024", "Godkjenning av referat fra forrige møte", adopted="Godkjent."),
     ], title="Referat Strategisk samarbeidsutvalg (SSU)")  # fmt: skip
     fsu = doc("minutes", FSU, "2023-03-02", [
         case("04/2023", "Orientering om arbeidet", adopted="FSU tar orienteringen til etterretning.",
@@ -117,7 +120,7 @@ def test_a_search_in_a_table_without_an_index_finds_nothing_and_says_so(archive_
 def test_norwegian_dates_bound_the_search_by_their_whole_span(archive_db):
     assert found_numbers(archive_db, q="hospitering", fra="01.01.2023", til="31.12.2023") == ["10/2023", "04/2023"]
     assert found_numbers(archive_db, q="hospitering", fra="2023", til="2023") == ["10/2023", "04/2023"]
-    assert found_numbers(archive_db, q="hospitering", fra="1.1.24") == ["01/2024"]
+    assert found_numbers(archive_db, q="hospitering", fra="1.1.24") == ["01/2024", "02/2024"]
     assert found_numbers(archive_db, q="hospitering", fra="03.2023", til="2023-03-31") == ["04/2023"]
 
 
@@ -132,7 +135,7 @@ def test_a_date_that_cannot_be_read_is_refused_with_a_message(archive_db, typed)
 def test_the_canned_search_reads_norwegian_dates(archive_db):
     status, text, _ = get(archive_db, "/arkiv/search_decisions.json", q="hospitering", date_from="2024", _shape="array")
     assert status == 200, text
-    assert [r["case"] for r in json.loads(text)] == ["01/2024"]
+    assert sorted(r["case"] for r in json.loads(text)) == ["01/2024"]  # the decisions holding the word
 
 
 def test_an_empty_search_with_a_committee_lists_every_case_and_the_csv_holds_them_all(archive_db):
@@ -159,9 +162,9 @@ def test_the_excel_csv_has_a_bom_and_semicolons(archive_db):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("SSU", ["01/2024", "10/2023", "11/2023"]),
-        ("ssu", ["01/2024", "10/2023", "11/2023"]),
-        ("samarbeid", ["01/2024", "10/2023", "11/2023"]),
+        ("SSU", ["01/2024", "02/2024", "03/2024", "10/2023", "11/2023", "12/2023"]),
+        ("ssu", ["01/2024", "02/2024", "03/2024", "10/2023", "11/2023", "12/2023"]),
+        ("samarbeid", ["01/2024", "02/2024", "03/2024", "10/2023", "11/2023", "12/2023"]),
         ("FSU BU", ["04/2023"]),
         ("barn og unge", ["04/2023"]),
     ],
@@ -177,14 +180,14 @@ def test_a_committee_that_matches_nothing_says_so(archive_db):
 
 def test_the_canned_queries_accept_abbreviations(archive_db):
     _, text, _ = get(archive_db, "/arkiv/search_cases.json", q="hospitering", committee="SSU", _shape="array")
-    assert sorted(r["case"] for r in json.loads(text)) == ["01/2024", "10/2023"]
+    assert sorted(r["case"] for r in json.loads(text)) == ["01/2024", "02/2024", "10/2023"]
 
 
 def test_title_matches_rank_above_decisions_and_decisions_above_case_text(archive_db):
-    # 10/2023 has the word in its title, 01/2024 in its decision, 04/2023 only in its text.
+    # 10/2023 and 02/2024 have the word in their title, 01/2024 in its decision, 04/2023 only in its text.
     _, text, _ = get(archive_db, "/sok", q="hospitering")
     order = re.findall(r'class="case-link" href="[^"]+">(\d\d/\d{4})', text)
-    assert order == ["10/2023", "01/2024", "04/2023"]
+    assert order == ["10/2023", "02/2024", "01/2024", "04/2023"]
 
 
 def test_the_case_text_is_searchable(archive_db):
@@ -219,6 +222,15 @@ def test_a_case_page_sets_proposal_and_decision_side_by_side_with_the_change_mar
     assert "<ins>hospitering</ins>" in text and "Forslag til vedtak" in text
     assert "vist til av" in text and "01/2024" in text  # the later case that refers to it
     assert 'href="/person/guri-moen-lajord"' in text
+    history = text[text.index("Sakens historikk") :]
+    assert re.search(r"senere behandling</td>.*?02/2024 Hospitering", history, re.S)  # the same matter
+    assert "03/2024" not in history  # a routine item of every meeting is not
+
+
+def test_a_routine_item_has_no_history_by_title(archive_db):
+    _, text, _ = get(archive_db, "/sak/aaaaaaaaaaaaaaaa-0-12-2023")
+    history = text[text.index("Sakens historikk") :]
+    assert "03/2024" not in history and "Ingen annen behandling" in history
 
 
 def test_a_person_is_found_by_first_name(archive_db):

@@ -6,8 +6,11 @@ every function returns plain dicts, so the pages, the exports and the feeds shar
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from db.search import finds, fts_query, snippet, terms
 
@@ -183,8 +186,9 @@ def case(conn: sqlite3.Connection, case_id: str) -> dict | None:
 
 
 def case_history(conn: sqlite3.Connection, found: dict) -> list[dict]:
-    """The case's handling elsewhere: the same committee's case number in other documents,
-    the cases it refers to and those that refer to it (across committees)."""
+    """The case's handling elsewhere: the same committee's case number in other documents, its
+    cases titled alike (handled again under another number), the cases it refers to and those
+    that refer to it (across committees)."""
     sql = f"""
         select 'samme sak' as relation, {CASE_COLUMNS}, f.loaded_at from cases c
           left join documents d on d.id = c.document_id left join files f on f.sha256 = d.file_sha256
@@ -198,6 +202,18 @@ def case_history(conn: sqlite3.Connection, found: dict) -> list[dict]:
           left join documents d on d.id = c.document_id left join files f on f.sha256 = d.file_sha256
          where r.target_case_id = :id and c.id != :id"""
     rows = _dicts(conn.execute(sql, {"body": found["body"], "number": found["number"], "id": found["id"]}))
+    similar = _similar_titles(conn, found)
+    if similar:
+        marks = ", ".join("?" for _ in similar)
+        rows += _dicts(
+            conn.execute(
+                f"""select case when c.meeting_date < ? then 'tidligere behandling' else 'senere behandling' end
+                           as relation, {CASE_COLUMNS}, f.loaded_at
+                      from cases c left join documents d on d.id = c.document_id
+                      left join files f on f.sha256 = d.file_sha256 where c.id in ({marks})""",
+                [found.get("meeting_date") or "", *similar],
+            )
+        )
     rows.sort(key=lambda r: (r["meeting_date"] or "", r["relation"]))
     seen, out = set(), []
     for row in rows:
@@ -211,6 +227,42 @@ def case_history(conn: sqlite3.Connection, found: dict) -> list[dict]:
         )
     )
     return out + [{"relation": "viser til (ikke i arkivet)", **r} for r in unresolved]
+
+
+# A case handled again under a new number keeps its title, often with a word added ("– status",
+# "oppfølging"): titles this alike, within one committee, are the same matter.
+SIMILAR_TITLE = 88
+MAX_SIMILAR = 20
+# Items every meeting has are not one matter handled again.
+ROUTINE_TITLE = re.compile(
+    r"^\W*(?:godkjenn\w*|konstituering|opning|åpning)\b.{0,40}\b(?:innkalling|saksliste|dagsorden|referat|"
+    r"protokoll|møtebok|møtet)|^\W*(?:eventuelt|referatsak\w*|orienteringssak\w*|orienteringar|orienteringer|"
+    r"meldingar|meldinger|delegerte vedtak|møteplan)\b|^\W*val[g]? av (?:møteleiar|møteleder|referent|"
+    r"protokollunderskriv\w*|en til|ein til|to til)",
+    re.IGNORECASE,
+)
+ROUTINE_SHARE = 0.4  # a title in this share of a committee's meetings (and three or more) is routine
+
+
+def _similar_titles(conn: sqlite3.Connection, found: dict) -> list[str]:
+    """Ids of the committee's other cases titled as this one (the same matter under another
+    number), unless the title is one every meeting has."""
+    title = (found.get("title") or "").strip()
+    if not title or not found.get("body") or ROUTINE_TITLE.search(title):
+        return []
+    rows = conn.execute(
+        """select id, title, meeting_date from cases
+            where body = ? and id != ? and number is not ? and title is not null and coalesce(current, 1) = 1""",
+        [found["body"], found["id"], found["number"]],
+    ).fetchall()
+    alike = [
+        (i, day) for i, other, day in rows if fuzz.token_set_ratio(title.casefold(), other.casefold()) >= SIMILAR_TITLE
+    ]
+    meetings = conn.execute("select count(distinct meeting_date) from documents where body = ?", [found["body"]])
+    days = {day for _, day in alike} | {found.get("meeting_date")}
+    if len(days) >= 3 and len(days) >= ROUTINE_SHARE * (meetings.fetchone()[0] or 1):
+        return []
+    return [i for i, _ in alike][:MAX_SIMILAR]
 
 
 def decisions(conn: sqlite3.Connection, case_id: str) -> list[dict]:
