@@ -173,6 +173,11 @@ def test_committees_are_found_by_abbreviation_and_part_of_name(archive_db, typed
     assert found_numbers(archive_db, utvalg=typed) == expected
 
 
+def test_a_search_of_no_searchable_word_says_so_instead_of_listing_everything(archive_db):
+    status, text, _ = get(archive_db, "/sok", q="?! –")
+    assert status == 400 and "ingen ord å søke etter" in text and "<h3>" not in text
+
+
 def test_a_committee_that_matches_nothing_says_so(archive_db):
     status, text, _ = get(archive_db, "/sok", utvalg="XQZ")
     assert status == 400 and "Fant ikke noe utvalg" in text

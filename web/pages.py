@@ -16,7 +16,7 @@ from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import AsgiStream, NotFound, Response
 from markupsafe import Markup, escape
 
-from db.search import MARK_CLOSE, MARK_OPEN, decision_changed
+from db.search import MARK_CLOSE, MARK_OPEN, decision_changed, terms
 from web import committees as committee_names
 from web import labels, queries
 from web.dates import DateError, date_range
@@ -99,6 +99,8 @@ async def read_search(datasette, request) -> tuple[queries.Search, dict, list[st
     chosen = committee_names.choose(form["utvalg"], known)
     if chosen == []:
         messages.append(f"Fant ikke noe utvalg som passer «{form['utvalg']}». Velg et fra listen.")
+    if form["q"] and not terms(form["q"]):
+        messages.append(f"«{form['q'][:40]}» har ingen ord å søke etter (bare bokstaver og tall søkes på).")
     decision = form["type"].lower() if form["type"].lower() in DECISION_FILTERS else ""
     kind = form["dokument"] if form["dokument"] in labels.DOCUMENT_KINDS else ""
     search = queries.Search(form["q"], chosen, first, last, decision, kind)

@@ -6,6 +6,7 @@ every function returns plain dicts, so the pages, the exports and the feeds shar
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -88,6 +89,48 @@ def _tier_snippet(row: dict, search: Search) -> str:
     return snippet(first, "", 260)
 
 
+def _tier(row: tuple, words: list[str]) -> int:
+    """Where a case holds every searched word: its title (0), adopted decision (1), a proposal
+    (2), or only across its fields and text (3). The same matching as the index's (db.search)."""
+    for k, text in enumerate(row):
+        if text and all(finds(text, [w]) for w in words):
+            return k
+    return len(RANKED_COLUMNS) - 1
+
+
+def _ranked_page(conn: sqlite3.Connection, search: Search, found: list[tuple], offset: int) -> list[int]:
+    """The rowids of one page of hits, ranked by where the words stand, then by how well they
+    match (bm25), then newest first. The fields are read for the ranked hits only."""
+    if not found:
+        return []
+    fields = conn.execute(
+        """with hits(id) as (select value from json_each(?))
+           select c.rowid, c.title, c.adopted_decision, c.proposed_decisions, c.meeting_date
+             from hits join cases c on c.rowid = hits.id""",
+        [json.dumps([rowid for rowid, _ in found])],
+    ).fetchall()
+    score = dict(found)
+    newest_first = sorted(fields, key=lambda r: r[4] or "", reverse=True)
+    ranked = sorted(newest_first, key=lambda r: (_tier(tuple(r[1:4]), search.terms), score[r[0]]))
+    return [r[0] for r in ranked[offset : offset + PAGE_SIZE]]
+
+
+def _cases_by_rowid(conn: sqlite3.Connection, rowids: list[int]) -> list[dict]:
+    """Cases in the order of `rowids`."""
+    if not rowids:
+        return []
+    rows = _dicts(
+        conn.execute(
+            f"""select c.rowid as _rowid, {CASE_COLUMNS}, c.text from cases c
+                  left join documents d on d.id = c.document_id
+                 where c.rowid in ({", ".join("?" for _ in rowids)})""",
+            rowids,
+        )
+    )
+    by_rowid = {r.pop("_rowid"): r for r in rows}
+    return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+
+
 def search_cases(conn: sqlite3.Connection, search: Search, page: int = 1) -> dict:
     """One page of cases for a search: ranked for words, newest first without them."""
     where, params = search.filters()
@@ -95,23 +138,24 @@ def search_cases(conn: sqlite3.Connection, search: Search, page: int = 1) -> dic
     if search.terms:
         scope = search.scope()
         matched = search.match(scope)
-        hits = f"""
-            select w.rowid as id, bm25(cases_words) as score
-              from cases_words w join cases c on c.rowid = w.rowid
-             where cases_words match ? and {" and ".join(where)}
-             order by w.rowid desc"""
-        total = conn.execute(f"select count(*) from ({hits} limit {MAX_RANKED + 1})", [matched, *params]).fetchone()[0]
-        tiers = " ".join(
-            f"when hits.id in (select rowid from cases_words where cases_words match ?) then {k}"
-            for k, _ in enumerate(RANKED_COLUMNS)
-        )
-        sql = f"""
-            with hits as ({hits} limit {MAX_RANKED})
-            select {CASE_COLUMNS}, c.text, case {tiers} else {len(RANKED_COLUMNS)} end as tier
-              from hits join cases c on c.rowid = hits.id left join documents d on d.id = c.document_id
-             order by tier, hits.score, c.meeting_date desc
-             limit {PAGE_SIZE} offset {offset}"""
-        rows = _dicts(conn.execute(sql, [matched, *params, *(search.match(col) for col in RANKED_COLUMNS)]))
+        if len(where) > 1:
+            # Filters first (by their indexes), then the word's matches in rowid order kept when
+            # they are among them: a join per match would read the case of every match of a
+            # common word. The unary plus keeps FTS5 from seeking each filtered rowid.
+            hits = f"""
+                select w.rowid as id, bm25(cases_words) as score from cases_words w
+                 where cases_words match ? and +w.rowid in (select c.rowid from cases c where {" and ".join(where)})
+                 order by w.rowid desc"""
+        else:
+            hits = f"""
+                select w.rowid as id, bm25(cases_words) as score
+                  from cases_words w join cases c on c.rowid = w.rowid
+                 where cases_words match ? and {" and ".join(where)}
+                 order by w.rowid desc"""
+        found = [tuple(r) for r in conn.execute(f"{hits} limit {MAX_RANKED + 1}", [matched, *params])]
+        total = len(found)
+        page_ids = _ranked_page(conn, search, found[:MAX_RANKED], offset)
+        rows = _cases_by_rowid(conn, page_ids)
         capped = total > MAX_RANKED
         total = min(total, MAX_RANKED)
     else:
@@ -155,8 +199,23 @@ def newest_cases(conn: sqlite3.Connection, search: Search, limit: int = 50) -> l
     return _dicts(conn.execute(sql, [*params, limit]))
 
 
+_COMMITTEES: dict[str, tuple[tuple, list[dict]]] = {}  # database file → (its documents' stamp, committees)
+
+
 def committees(conn: sqlite3.Connection) -> list[dict]:
-    """Every committee with its meetings and the document titles that may print its abbreviation."""
+    """Every committee with its meetings and the document titles that may print its abbreviation;
+    read again only when documents were added or removed (every search page asks for them)."""
+    stamp = conn.execute("select count(*), max(rowid) from documents").fetchone()
+    path = conn.execute("pragma database_list").fetchone()[2]
+    cached = _COMMITTEES.get(path)
+    if cached and cached[0] == stamp:
+        return [dict(r) for r in cached[1]]
+    rows = _read_committees(conn)
+    _COMMITTEES[path] = (stamp, rows)
+    return [dict(r) for r in rows]
+
+
+def _read_committees(conn: sqlite3.Connection) -> list[dict]:
     rows = _dicts(
         conn.execute(
             """select body as name, count(distinct meeting_date) as meetings, min(meeting_date) as first,
