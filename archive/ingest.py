@@ -14,6 +14,7 @@ from archive.store import Archive
 from db.load import LoadReport, load_all
 from db.schema import open_db
 from extract import EXTRACTOR_VERSION
+from extract.cluster import Engine, extract_on_cluster
 from extract.isolate import Job, extract_isolated
 from extract.names.assign import keep_named_mentions
 from extract.names.overrides import Overrides
@@ -35,6 +36,8 @@ class Item:
 class ExtractOptions:
     backend: str = DEFAULT_BACKEND
     workers: int | None = None  # None: every core
+    engine: Engine = field(default_factory=Engine)  # local worker processes, or a Dask cluster
+    objects_url: str | None = None  # where cluster workers read objects/ (fsspec URL); None: its path
 
 
 @dataclass(slots=True)
@@ -69,6 +72,14 @@ def _save(archive: Archive, result: FileExtraction) -> None:
     tmp.replace(target)
 
 
+def _location(archive: Archive, item: Item, objects_url: str | None) -> str:
+    """Where a cluster's workers read an archived file: by the archive's own path (shared
+    storage), or under the objects folder's URL."""
+    if not objects_url:
+        return str(item.path.resolve())
+    return f"{objects_url.rstrip('/')}/{item.path.relative_to(archive.objects).as_posix()}"
+
+
 def ingest_items(
     archive: Archive,
     db: Database,
@@ -84,9 +95,19 @@ def ingest_items(
     items = list(items)
     cached = {item.sha256: None if refresh else _cached(archive, item.sha256) for item in items}
     todo = [item for item in items if cached[item.sha256] is None]
-    fresh = extract_isolated(
-        [Job(item.path, item.name) for item in todo], backend=options.backend, workers=options.workers
-    )
+    jobs = [Job(item.path, item.name) for item in todo]
+    if options.engine.kind == "dask":
+        # Each result is saved as it arrives: a run cut short keeps what the cluster did.
+        fresh = extract_on_cluster(
+            jobs,
+            options.backend,
+            options.engine,
+            workers=options.workers,
+            locations=[_location(archive, item, options.objects_url) for item in todo],
+            on_result=lambda _, result: _save(archive, result),
+        )
+    else:
+        fresh = extract_isolated(jobs, backend=options.backend, workers=options.workers)
     for item, result in zip(todo, fresh, strict=True):
         _save(archive, result)
         cached[item.sha256] = result

@@ -135,14 +135,19 @@ def extract_pdf(
 
 
 def extract_many(
-    paths: Iterable[str | Path], backend: str = DEFAULT_BACKEND, workers: int | None = None
+    paths: Iterable[str | Path], backend: str = DEFAULT_BACKEND, workers: int | None = None, engine=None
 ) -> list[FileExtraction]:
-    """Extract several PDFs, each in a worker process with time and memory limits; person ids
-    are made consistent across all of them."""
+    """Extract several PDFs, each in a worker process with time and memory limits (here, or on a
+    Dask cluster); person ids are made consistent across all of them."""
     from extract.isolate import Job, extract_isolated
 
     jobs = [Job(Path(p), Path(p).name) for p in paths]
-    results = extract_isolated(jobs, backend=backend, workers=workers)
+    if engine is not None and engine.kind == "dask":
+        from extract.cluster import extract_on_cluster
+
+        results = extract_on_cluster(jobs, backend, engine, workers=workers)
+    else:
+        results = extract_isolated(jobs, backend=backend, workers=workers)
     assign_person_ids(results)
     return results
 
@@ -161,11 +166,15 @@ class ExtractReport:
 
 
 def extract_to_dir(
-    paths: Iterable[str | Path], out_dir: str | Path, backend: str = DEFAULT_BACKEND, workers: int | None = None
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    backend: str = DEFAULT_BACKEND,
+    workers: int | None = None,
+    engine=None,
 ) -> tuple[list[FileExtraction], ExtractReport]:
     """`minutes extract`: one JSON per PDF in `out_dir`, named after the PDF."""
     paths = [Path(p) for p in paths]
-    results = extract_many(paths, backend=backend, workers=workers)
+    results = extract_many(paths, backend=backend, workers=workers, engine=engine)
     report = ExtractReport()
     used: set[str] = set()
     for path, result in zip(paths, results, strict=True):

@@ -69,10 +69,30 @@ def cli() -> None:
     """Turn published PDF meeting documents into a searchable archive."""
 
 
+def _engine(ctx: click.Context, param: click.Parameter, value: str):
+    from extract.cluster import Engine
+
+    try:
+        return Engine.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
 def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--workers and --backend, for every command that extracts."""
+    """--workers, --backend and --engine, for every command that extracts."""
     func = click.option(
-        "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: every core)."
+        "--engine",
+        default="local",
+        show_default=True,
+        callback=_engine,
+        help="Where files are extracted: 'local' (worker processes here), 'dask' (a local Dask cluster) "
+        "or 'dask=tcp://HOST:8786' (a running Dask scheduler).",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: every core; with a running Dask scheduler, its workers).",
     )(func)
     return click.option(
         "--backend",
@@ -83,10 +103,21 @@ def extraction_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def _options(backend: str, workers: int | None):
-    from archive.ingest import ExtractOptions
+def objects_url_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--objects-url, for the archive's commands that extract on a cluster."""
+    return click.option(
+        "--objects-url",
+        default=None,
+        help="Where Dask workers read the archive's objects/ folder, as an fsspec URL (s3://bucket/archive/objects); "
+        "default: the local path (shared storage mounted at the same path on every worker).",
+    )(func)
 
-    return ExtractOptions(backend=backend, workers=workers)
+
+def _options(backend: str, workers: int | None, engine=None, objects_url: str | None = None):
+    from archive.ingest import ExtractOptions
+    from extract.cluster import Engine
+
+    return ExtractOptions(backend=backend, workers=workers, engine=engine or Engine(), objects_url=objects_url)
 
 
 @cli.command()
@@ -108,12 +139,18 @@ def _options(backend: str, workers: int | None):
 @extraction_options
 @library_errors
 def extract(
-    pdfs: tuple[Path, ...], out_dir: Path, db_path: Path | None, strict: bool, backend: str, workers: int | None
+    pdfs: tuple[Path, ...],
+    out_dir: Path,
+    db_path: Path | None,
+    strict: bool,
+    backend: str,
+    workers: int | None,
+    engine,
 ) -> None:
     """Extract cases, decisions and attendees from PDFs into JSON files."""
     from extract.pipeline import extract_to_dir
 
-    results, report = extract_to_dir(pdfs, out_dir, backend=backend, workers=workers)
+    results, report = extract_to_dir(pdfs, out_dir, backend=backend, workers=workers, engine=engine)
     if db_path is not None:
         _load(results, db_path)
     click.echo(f"{len(report.written)} files written to {out_dir}, {len(report.failed)} could not be read", err=True)
@@ -167,13 +204,22 @@ def load(inputs: tuple[Path, ...], db_path: Path) -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit with status 3 if any file could not be read.")
 @extraction_options
+@objects_url_option
 @library_errors
-def build(pdfs: tuple[Path, ...], archive_dir: Path, strict: bool, backend: str, workers: int | None) -> None:
+def build(
+    pdfs: tuple[Path, ...],
+    archive_dir: Path,
+    strict: bool,
+    backend: str,
+    workers: int | None,
+    engine,
+    objects_url: str | None,
+) -> None:
     """Add PDFs to an archive, extract what is new and load the database."""
     from archive.ingest import ingest
     from archive.store import Archive
 
-    report = ingest(pdfs, Archive(archive_dir), _options(backend, workers))
+    report = ingest(pdfs, Archive(archive_dir), _options(backend, workers, engine, objects_url))
     click.echo(
         f"{len(report.stored)} new files, {len(report.extracted)} extracted, {len(report.reused)} already extracted; "
         f"{len(report.load.loaded)} loaded, {len(report.load.unchanged)} unchanged → {archive_dir}",
@@ -319,8 +365,17 @@ def crawl(start_urls: tuple[str, ...], archive_dir: Path, config_file: Path | No
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 @extraction_options
+@objects_url_option
 @library_errors
-def update(archive_dir: Path, config_file: Path | None, verbose: bool, backend: str, workers: int | None) -> None:
+def update(
+    archive_dir: Path,
+    config_file: Path | None,
+    verbose: bool,
+    backend: str,
+    workers: int | None,
+    engine,
+    objects_url: str | None,
+) -> None:
     """Crawl, extract what is new, load: for cron or a systemd timer.
 
     Exit status 0 when everything went through, 1 with a summary when a request or a new file
@@ -332,7 +387,8 @@ def update(archive_dir: Path, config_file: Path | None, verbose: bool, backend: 
 
     _logging(verbose)
     try:
-        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file), options=_options(backend, workers))
+        options = _options(backend, workers, engine, objects_url)
+        report = run(Archive(archive_dir), _crawl_config(archive_dir, config_file), options=options)
     except Busy as exc:
         click.echo(f"minutes: {exc}", err=True)
         sys.exit(EXIT_BUSY)
@@ -344,13 +400,14 @@ def update(archive_dir: Path, config_file: Path | None, verbose: bool, backend: 
 @cli.command()
 @click.option("--archive", "archive_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 @extraction_options
+@objects_url_option
 @library_errors
-def retry(archive_dir: Path, backend: str, workers: int | None) -> None:
+def retry(archive_dir: Path, backend: str, workers: int | None, engine, objects_url: str | None) -> None:
     """Extract again every file recorded as failed (after a fix, or with Tesseract installed)."""
     from archive.ingest import retry as run
 
     archive = _archive_db(archive_dir)
-    report = run(archive, _options(backend, workers))
+    report = run(archive, _options(backend, workers, engine, objects_url))
     still = report.load.failed
     click.echo(f"{len(report.extracted)} files tried again, {len(report.extracted) - len(still)} now read", err=True)
     for name in still:
