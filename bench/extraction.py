@@ -57,6 +57,10 @@ def run_extraction(paths: list[Path], out: Path, workers: tuple[int, ...] = (1, 
             label = f"minutes extract --backend {backend} --workers {n}"
             args = minutes("extract", *names, "--out", str(out / f"{backend}-{n}"), "--backend", backend)
             result.runs[f"{backend}-{n}"] = _written(measure(label, [*args, "--workers", str(n)]), len(paths))
+    # The same files as one task each on a local Dask cluster of two workers (started by the run).
+    label = "minutes extract --engine dask --workers 2 (local Dask cluster)"
+    args = minutes("extract", *names, "--out", str(out / "dask-2"), "--engine", "dask", "--workers", "2")
+    result.runs["dask-2"] = _written(measure(label, args), len(paths))
     return result
 
 

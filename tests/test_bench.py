@@ -23,7 +23,8 @@ def test_the_benchmark_runs_every_section_and_reports(tmp_path):
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr  # 1: a target missed, not a failure
     data = json.loads(out.read_text())
     runs = data["extraction"]["runs"]
-    assert set(runs) == {"pdftotext", "pdfium", "pdfplumber", "pdfium-1", "pdfium-2", "pdfplumber-1", "pdfplumber-2"}
+    expected = {"pdftotext", "pdfium", "pdfplumber", "pdfium-1", "pdfium-2", "pdfplumber-1", "pdfplumber-2", "dask-2"}
+    assert set(runs) == expected
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in runs.values())
     assert data["long"]["pages"] >= 4
     first, unchanged, added = data["update"]
@@ -31,4 +32,4 @@ def test_the_benchmark_runs_every_section_and_reports(tmp_path):
     assert (unchanged["downloaded"], unchanged["extracted"]) == (0, 0)
     assert (added["downloaded"], added["extracted"]) == (1, 1)
     assert data["search"]["cases"] == 60 and max(data["search"]["hits"].values()) > 0
-    assert "× pdfplumber" in proc.stdout and "p95 ms" in proc.stdout
+    assert "× pdfplumber" in proc.stdout and "p95 ms" in proc.stdout and "local Dask cluster" in proc.stdout
