@@ -5,8 +5,8 @@
 archive's objects on shared storage such as NFS, mounted at the same path on every worker) or
 by an fsspec URL (`s3://bucket/archive/objects/…`), and extracts it with the same time and
 memory limits per file as the local pool: the task runs the file in a child process of the
-worker (extract.isolate), so a file that hangs or swells fails alone with the same reason it
-would get locally. What the engine adds is the rest: scheduling over many machines, and a
+worker (extract.isolate, kept from task to task), so a file that hangs or swells fails alone
+with the same reason it would get locally. What the engine adds is the rest: scheduling over many machines, and a
 worker lost in the middle of a run (a machine gone, a worker killed) has its files redone on
 the others. A file whose task kills worker after worker is recorded, not retried forever.
 
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.isolate import Job, Limits, extract_isolated
+from extract.isolate import Job, Limits, Pool
 from models.extraction import FileExtraction
 from models.failure import Failure
 
@@ -90,8 +90,22 @@ def extract_task(location: str, source: str, backend: str, limits: Limits) -> di
             "time and memory limits: start the workers with DASK_DISTRIBUTED__WORKER__DAEMON=False"
         )
     with local_file(location) as path:
-        (result,) = extract_isolated([Job(path, source)], backend=backend, workers=1, limits=limits)
+        (result,) = _worker_pool(backend, limits).run([Job(path, source)])
     return result.to_dict()
+
+
+_POOLS: dict[tuple, Pool] = {}
+
+
+def _worker_pool(backend: str, limits: Limits) -> Pool:
+    """The child process this worker thread reads its files in: kept from task to task (a fork
+    per file would cost a third of a small file's time), replaced when it dies or times out."""
+    import threading
+
+    key = (backend, limits, threading.get_ident())
+    if key not in _POOLS:
+        _POOLS[key] = Pool(backend, 1, limits)
+    return _POOLS[key]
 
 
 def _given_up(job: Job, location: str, error: BaseException) -> FileExtraction:

@@ -116,86 +116,113 @@ def extract_isolated(
 ) -> list[FileExtraction]:
     """Results in the order of `jobs`; a file that times out, crashes or runs out of memory
     comes back with its failure recorded."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    memory_mb = memory_per_worker(limits.memory_mb, workers)
-    from extract.pipeline import preload
+    with Pool(backend, max(1, min(workers or os.cpu_count() or 1, len(jobs))), limits) as pool:
+        return pool.run(jobs)
 
-    preload()
-    context = multiprocessing.get_context("fork")
 
-    def start() -> _Worker:
-        mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, backend, memory_mb), daemon=True)
+class Pool:
+    """Worker processes kept between runs (a Dask worker reads file after file through one)."""
+
+    def __init__(self, backend: str, workers: int, limits: Limits = Limits()) -> None:
+        from extract.pipeline import preload
+
+        self.backend, self.workers, self.limits = backend, workers, limits
+        self.memory_mb = memory_per_worker(limits.memory_mb, workers)
+        self.context = multiprocessing.get_context("fork")
+        self.slots: list[_Worker] = []
+        preload()
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self.slots:
+            worker.stop(kill=worker.job is not None)
+        self.slots = []
+
+    def _start(self) -> _Worker:
+        mine, theirs = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(theirs, self.backend, self.memory_mb), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)
 
-    def assign(n: int, index: int) -> None:
-        """Send job `index` to the worker in slot `n`, replacing a worker that died while idle."""
-        try:
-            pool[n].conn.send(jobs[index])
-        except OSError:  # killed while idle (the kernel's OOM killer): a fresh one takes the job
-            pool[n].stop(kill=True)
-            pool[n] = start()
-            pool[n].conn.send(jobs[index])
-        worker = pool[n]
-        worker.job, worker.allowed = index, limits.time_for(count_pages(jobs[index].path))
-        worker.deadline = time.monotonic() + worker.allowed
+    def run(self, jobs: Sequence[Job]) -> list[FileExtraction]:
+        """Results in the order of `jobs`; a worker that dies or times out is replaced."""
+        limits, memory_mb, pool = self.limits, self.memory_mb, self.slots
+        start = self._start
 
-    pending = deque(range(len(jobs)))
-    retried: set[int] = set()
-    results: list[FileExtraction | None] = [None] * len(jobs)
-    pool: list[_Worker] = []
-    try:
-        while pending or any(w.job is not None for w in pool):
-            for n in range(workers):  # hand a job to every idle worker, starting workers as needed
-                if not pending:
-                    break
-                if n == len(pool):
-                    pool.append(start())
-                if pool[n].job is not None:
-                    continue
-                if pool[n].files >= MAX_FILES:
-                    pool[n].stop()
-                    pool[n] = start()
-                assign(n, pending.popleft())
-            busy = {w.conn: n for n, w in enumerate(pool) if w.job is not None}
-            next_deadline = min(pool[n].deadline for n in busy.values())
-            for conn in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
-                n = busy[conn]
-                worker = pool[n]
-                index, fresh = worker.job, worker.files == 0
-                worker.job, worker.files = None, worker.files + 1
-                status, payload = _receive(conn)
-                if status == "ok":
-                    results[index] = FileExtraction.from_dict(payload)
-                    continue
-                if status is None:
-                    worker.process.join(timeout=5)  # it closed the pipe by dying: let it finish, for its exit code
-                    if worker.process.exitcode == -signal.SIGABRT:
-                        # PDFium aborts when an allocation fails under the memory limit (a flate bomb)
-                        status, payload = "failed", ("too_large", f"needed more than {memory_mb} MB of memory to read")
-                worker.stop(kill=True)
+        def assign(n: int, index: int) -> None:
+            """Send job `index` to the worker in slot `n`, replacing a worker that died while idle."""
+            try:
+                pool[n].conn.send(jobs[index])
+            except OSError:  # killed while idle (the kernel's OOM killer): a fresh one takes the job
+                pool[n].stop(kill=True)
                 pool[n] = start()
-                if status == "failed" and payload[0] == "too_large" and not fresh and index not in retried:
-                    retried.add(index)
-                    assign(n, index)  # once more, in a worker with nothing read before it
-                elif status == "failed":
-                    results[index] = _failed(jobs[index], *payload)
-                else:
-                    results[index] = _failed(jobs[index], "crashed", _death(worker.process))
-            now = time.monotonic()
-            for n, worker in enumerate(pool):
-                if worker.job is not None and now >= worker.deadline:
-                    index, allowed = worker.job, worker.allowed
+                pool[n].conn.send(jobs[index])
+            worker = pool[n]
+            worker.job, worker.allowed = index, limits.time_for(count_pages(jobs[index].path))
+            worker.deadline = time.monotonic() + worker.allowed
+
+        pending = deque(range(len(jobs)))
+        retried: set[int] = set()
+        results: list[FileExtraction | None] = [None] * len(jobs)
+        try:
+            while pending or any(w.job is not None for w in pool):
+                for n in range(self.workers):  # hand a job to every idle worker, starting workers as needed
+                    if not pending:
+                        break
+                    if n == len(pool):
+                        pool.append(start())
+                    if pool[n].job is not None:
+                        continue
+                    if pool[n].files >= MAX_FILES:
+                        pool[n].stop()
+                        pool[n] = start()
+                    assign(n, pending.popleft())
+                busy = {w.conn: n for n, w in enumerate(pool) if w.job is not None}
+                next_deadline = min(pool[n].deadline for n in busy.values())
+                for conn in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
+                    n = busy[conn]
+                    worker = pool[n]
+                    index, fresh = worker.job, worker.files == 0
+                    worker.job, worker.files = None, worker.files + 1
+                    status, payload = _receive(conn)
+                    if status == "ok":
+                        results[index] = FileExtraction.from_dict(payload)
+                        continue
+                    if status is None:
+                        worker.process.join(timeout=5)  # it closed the pipe by dying: let it finish, for its exit code
+                        if worker.process.exitcode == -signal.SIGABRT:
+                            # PDFium aborts when an allocation fails under the memory limit (a flate bomb)
+                            status, payload = (
+                                "failed",
+                                ("too_large", f"needed more than {memory_mb} MB of memory to read"),
+                            )
                     worker.stop(kill=True)
                     pool[n] = start()
-                    reason = f"timed out: reading took longer than {allowed:.0f} s"
-                    results[index] = _failed(jobs[index], "timeout", reason)
-    finally:
-        for worker in pool:
-            worker.stop(kill=worker.job is not None)
-    return [r for r in results if r is not None]
+                    if status == "failed" and payload[0] == "too_large" and not fresh and index not in retried:
+                        retried.add(index)
+                        assign(n, index)  # once more, in a worker with nothing read before it
+                    elif status == "failed":
+                        results[index] = _failed(jobs[index], *payload)
+                    else:
+                        results[index] = _failed(jobs[index], "crashed", _death(worker.process))
+                now = time.monotonic()
+                for n, worker in enumerate(pool):
+                    if worker.job is not None and now >= worker.deadline:
+                        index, allowed = worker.job, worker.allowed
+                        worker.stop(kill=True)
+                        pool[n] = start()
+                        reason = f"timed out: reading took longer than {allowed:.0f} s"
+                        results[index] = _failed(jobs[index], "timeout", reason)
+        except BaseException:
+            self.close()  # workers in the middle of a file are not to be trusted with the next
+            raise
+        return [r for r in results if r is not None]
 
 
 RESERVED_MB = 1024  # left to the parent and the system when the workers share the memory
