@@ -238,6 +238,20 @@ def test_a_routine_item_has_no_history_by_title(archive_db):
     assert "03/2024" not in history and "Ingen annen behandling" in history
 
 
+def test_minutes_without_the_proposal_show_the_agendas_beside_the_decision(tmp_path):
+    agenda = doc("agenda", FSU, "2024-03-01", [case("05/2024", "Budsjett", proposed=["FSU godkjenner budsjettet."])])
+    minutes = doc(
+        "minutes", FSU, "2024-03-12", [case("05/2024", "Budsjett", adopted="FSU godkjenner budsjettet med endringer.")]
+    )
+    path = tmp_path / "to.db"
+    db = open_db(str(path))
+    load_all(db, [(extraction("g", agenda), []), (extraction("h", minutes), [])])
+    db.close()
+    _, text, _ = get(path, "/sak/hhhhhhhhhhhhhhhh-0-05-2024")
+    assert "Fra <a" in text and "innkalling 1. mars 2024" in text
+    assert "FSU godkjenner budsjettet <ins>med</ins> <ins>endringer</ins>." in text
+
+
 def test_a_person_is_found_by_first_name(archive_db):
     _, text, _ = get(archive_db, "/personer", q="Guri")
     assert '<a href="/person/guri-moen-lajord">Guri Moen Lajord</a>' in text

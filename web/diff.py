@@ -7,7 +7,7 @@ import re
 
 from db.search import MAX_COMPARED_CHARS
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")  # spaces, words, each punctuation mark
 
 
 def word_changes(proposed: str, adopted: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:

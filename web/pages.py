@@ -283,6 +283,12 @@ async def case_page(datasette, request):
             rows,
         )
     proposed, adopted = found.get("proposed_decisions"), found.get("adopted_decision")
+    proposal_from = None
+    if not proposed:  # minutes that do not repeat the proposal: the agenda's, for the same case number
+        proposal_from = next(
+            (h for h in data["history"] if h.get("relation") == "samme sak" and h.get("proposed_decisions")), None
+        )
+        proposed = proposal_from["proposed_decisions"] if proposal_from else None
     changed = bool(proposed and adopted and decision_changed(proposed, adopted))
     left, right = word_changes(proposed, adopted) if changed else ([(proposed or "", False)], [(adopted or "", False)])
     context = {
@@ -291,6 +297,7 @@ async def case_page(datasette, request):
         "proposed_html": _changes(left, "del") if proposed else None,
         "adopted_html": _changes(right, "ins") if adopted else None,
         "changed": changed,
+        "proposal_from": _case_view(proposal_from, links) if proposal_from else None,
         "history": [_case_view(r, links) if r.get("id") else r for r in data["history"]],
         "votes": data["votes"],
         "mentions": [{**m, "url": links.person(m["person_id"]) if m["person_id"] else ""} for m in data["mentions"]],
