@@ -116,21 +116,22 @@ def extract_isolated(
 ) -> list[FileExtraction]:
     """Results in the order of `jobs`; a file that times out, crashes or runs out of memory
     comes back with its failure recorded."""
-    with Pool(backend, max(1, min(workers or os.cpu_count() or 1, len(jobs))), limits) as pool:
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    with Pool(backend, workers, limits, names=len(jobs) > 1) as pool:
         return pool.run(jobs)
 
 
 class Pool:
     """Worker processes kept between runs (a Dask worker reads file after file through one)."""
 
-    def __init__(self, backend: str, workers: int, limits: Limits = Limits()) -> None:
+    def __init__(self, backend: str, workers: int, limits: Limits = Limits(), names: bool = True) -> None:
         from extract.pipeline import preload
 
         self.backend, self.workers, self.limits = backend, workers, limits
         self.memory_mb = memory_per_worker(limits.memory_mb, workers)
         self.context = multiprocessing.get_context("fork")
         self.slots: list[_Worker] = []
-        preload()
+        preload(names)
 
     def __enter__(self) -> Pool:
         return self

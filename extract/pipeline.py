@@ -42,14 +42,17 @@ def _backend(name: str):
     return pdf
 
 
-def preload() -> None:
-    """Import both readers (pdfplumber's table finder serves both) and load spaCy: done once in
-    the parent, every forked worker starts with them instead of importing them per file."""
-    from extract.names.mentions import nlp
-
+def preload(names: bool = True) -> None:
+    """Import both readers (pdfplumber's table finder serves both) and, for a run of several
+    files, load spaCy: done once in the parent, every forked worker starts with them instead of
+    loading them per file. A run of one file leaves spaCy to the worker, which loads it only
+    when the file has case text to find names in."""
     for name in BACKENDS:
         _backend(name)
-    nlp()
+    if names:
+        from extract.names.mentions import nlp
+
+        nlp()
 
 
 def read_pages(path: Path, backend: str = DEFAULT_BACKEND):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -51,13 +52,25 @@ _loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
 _text_object = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
 _font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
 _object_font = _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+_get_text = _unchecked(raw.FPDFText_GetText, ctypes.c_int)
+
+
+def _codes(handle: ctypes.c_void_p, count: int) -> list[int]:
+    """Every character's code, in one call for the page (UTF-16, one unit per character); one
+    call per character only on a page with a character beyond the BMP (two units for one)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = _get_text(handle, 0, count, buffer) if count else 1
+    codes = buffer[:count]
+    if written != count + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return [_unicode(handle, i) for i in range(count)]
+    return codes
 
 
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     """Words in display coordinates (top-left origin), and the number of characters.
 
-    Size and weight are asked once per text object (PDFium gives one font and size per object),
-    so the per-character cost is three calls into PDFium."""
+    The text comes in one call and size and weight once per text object (PDFium gives one font
+    and size per object), so the per-character cost is three calls into PDFium."""
     textpage = page.get_textpage()
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = textpage.count_chars()
@@ -96,8 +109,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     last_object: int | None = -1
     size, bold = 1.0, False
     previous_key = None
-    for i in range(count):
-        code = _unicode(handle, i)
+    for i, code in enumerate(_codes(handle, count)):
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
         # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
         if ch in BREAKS or not ch.isprintable():
@@ -138,23 +150,65 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     return words, chars
 
 
+_count_objects = _unchecked(raw.FPDFPage_CountObjects, ctypes.c_int)
+_get_object = _unchecked(raw.FPDFPage_GetObject, ctypes.c_void_p)
+_count_form_objects = _unchecked(raw.FPDFFormObj_CountObjects, ctypes.c_int)
+_get_form_object = _unchecked(raw.FPDFFormObj_GetObject, ctypes.c_void_p)
+_object_type = _unchecked(raw.FPDFPageObj_GetType, ctypes.c_int)
+_object_bounds = _unchecked(raw.FPDFPageObj_GetBounds, ctypes.c_int)
+MAX_FORM_DEPTH = 15  # form XObjects nested deeper than this are not walked (as pypdfium2's get_objects)
+
+
+def _objects(page_handle: ctypes.c_void_p) -> Iterator[tuple[int, int]]:
+    """(handle, type) of every page object, descending into form XObjects: the raw calls, since
+    a page of tens of thousands of vector paths spent most of its time in helper objects."""
+    stack: list[tuple[ctypes.c_void_p | None, int, int, int]] = []  # (form, next index, count, level)
+    count = _count_objects(page_handle)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    form, index, level = None, 0, 0
+    while True:
+        if index >= count:
+            if not stack:
+                return
+            form, index, count, level = stack.pop()
+            continue
+        handle = _get_form_object(form, index) if form is not None else _get_object(page_handle, index)
+        if not handle:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        index += 1
+        kind = _object_type(ctypes.c_void_p(handle))
+        yield handle, kind
+        if kind == raw.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
+            inner = ctypes.c_void_p(handle)
+            inner_count = _count_form_objects(inner)
+            if inner_count < 0:
+                raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+            stack.append((form, index, count, level))
+            form, index, count, level = inner, 0, inner_count, level + 1
+
+
 def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], int, int, int]:
     """Drawn horizontal rules (x0, x1, y from the top), counts of the lines that could border a
     table's rows and columns, and the number of images on the page."""
     height, width = page.get_height(), page.get_width()
     rules, horizontal, vertical, images = [], 0, 0, 0
-    for obj in page.get_objects():
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    for handle, kind in _objects(page_handle):
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
             continue
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+        if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
-        left, bottom, right, top = obj.get_bounds()
-        w, h = right - left, top - bottom
+        if not _object_bounds(ctypes.c_void_p(handle), *corners):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        w, h = right.value - left.value, top.value - bottom.value
         if h <= THIN and w > THIN:
             horizontal += w >= TABLE_ROW_SHARE * width
             if w >= MIN_RULE_SHARE * width:
-                rules.append((left, right, height - (top + bottom) / 2))
+                rules.append((left.value, right.value, height - (top.value + bottom.value) / 2))
         elif w <= THIN and h > THIN:
             vertical += h >= TABLE_CELL_HEIGHT
     return rules, horizontal, vertical, images

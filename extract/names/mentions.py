@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
+from typing import TYPE_CHECKING
 
 from extract.names.given import is_given_name
 from extract.segment.vocabulary import ROLE_WORD
+
+if TYPE_CHECKING:  # spaCy is imported where names are found: most commands never need it
+    from spacy.language import Language
+    from spacy.matcher import Matcher
 
 TRAINED_PIPELINE = "nb_core_news_sm"
 
@@ -32,6 +33,8 @@ _NAME_PATTERNS = [[_WORD, *middle, _WORD] for middle in ([], [_WORD], [_INITIAL]
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The trained pipeline if installed, else spaCy's blank Norwegian tokenizer."""
+    import spacy
+
     try:
         return spacy.load(TRAINED_PIPELINE, exclude=["lemmatizer", "parser"])
     except OSError:
@@ -40,6 +43,8 @@ def nlp() -> Language:
 
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
+    from spacy.matcher import Matcher
+
     matcher = Matcher(nlp().vocab)
     matcher.add("NAME", _NAME_PATTERNS, greedy="LONGEST")
     return matcher

@@ -1,0 +1,58 @@
+"""The fast PDFium reader against the reference it replaced (tests/reference_pdfium.py): on every
+page of the dev, genre and real-world corpora the same words (text, size, weight, boxes within
+0.5 pt), the same rules and table borders, and the same JSON for every file. A speed-up that
+changes what is read is a regression, whatever it gains."""
+
+import json
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from extract.layout import pdfium as fast
+from extract.pipeline import extract_pdf
+from tests import reference_pdfium as reference
+from tests.conftest import SHARED
+
+CORPORA = ("dev", "genre", "real-world")
+TOLERANCE = 0.5  # points
+
+
+def corpus_pdfs() -> list[Path]:
+    found = [p for name in CORPORA for p in sorted((SHARED / "corpus" / name).glob("*.pdf"))]
+    if not found:
+        pytest.fail(f"no corpus PDFs under {SHARED / 'corpus'}: ../shared must be beside this checkout")
+    return found
+
+
+def same_words(a, b) -> bool:
+    return (a.text, a.size, a.bold) == (b.text, b.size, b.bold) and all(
+        abs(getattr(a, side) - getattr(b, side)) <= TOLERANCE for side in ("x0", "x1", "top", "bottom")
+    )
+
+
+@pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
+def test_every_page_reads_the_same_words_rules_and_borders(path):
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            words, chars = fast.page_words(page)
+            ref_words, ref_chars = reference.page_words(page)
+            assert chars == ref_chars, f"page {index + 1}"
+            assert len(words) == len(ref_words), f"page {index + 1}"
+            assert all(same_words(a, b) for a, b in zip(words, ref_words, strict=True)), f"page {index + 1}"
+            assert fast.page_paths(page) == reference.page_paths(page), f"page {index + 1}"
+            page.close()
+    finally:
+        pdf.close()
+
+
+def test_every_file_gives_the_same_json(monkeypatch):
+    paths = corpus_pdfs()
+    new = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
+    monkeypatch.setattr(fast, "page_words", reference.page_words)
+    monkeypatch.setattr(fast, "page_paths", reference.page_paths)
+    old = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
+    for path, a, b in zip(paths, new, old, strict=True):
+        assert a == b, path.name
