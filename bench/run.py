@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -34,6 +35,8 @@ GENERATOR = "v1"  # part of the generated files' folder name: bump when bench/sy
 # The targets of the benchmark issue.
 MAX_RATIO = 1.5  # full extraction, one worker, against bare pdfplumber extract_words
 MIN_SPEEDUP = 1.5  # two workers against one, on two cores
+MAX_FLOOR_RATIO = 2.0  # `minutes extract --workers 1` against pdftotext, one process per file
+MAX_FLOOR_RATIO_TWO = 1.2  # the same with two workers on two cores
 MAX_LONG_MB = 500  # peak memory extracting a 500-page PDF
 MAX_UNCHANGED_SECONDS = 10.0  # `minutes update` when nothing changed
 MAX_P95_MS = 100.0  # search latency through Datasette's JSON API
@@ -68,8 +71,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def extraction(report: Report, work: Path, files: int) -> None:
-    paths = synth.generate(work / f"synth-{GENERATOR}", files)
+def with_text_layer(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The PDFs pdftotext finds text in, and the scans (no text layer: their cost is OCR's)."""
+    kept, scans = [], []
+    for path in paths:
+        text = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, check=False).stdout
+        (kept if len(text.strip()) > 200 else scans).append(path)
+    return kept, scans
+
+
+def extraction(report: Report, work: Path, files: int, pdfs: list[Path] | None = None) -> None:
+    if pdfs:
+        paths, scans = with_text_layer(pdfs)
+        if scans:
+            print(f"\n(scans left out, no text layer: {', '.join(p.name for p in scans)})")
+    else:
+        paths = synth.generate(work / f"synth-{GENERATOR}", files)
     out = work / "out"
     shutil.rmtree(out, ignore_errors=True)
     result = run_extraction(paths, out)
@@ -102,6 +119,9 @@ def extraction(report: Report, work: Path, files: int) -> None:
     one, two = result.runs["pdfium-1"], result.runs["pdfium-2"]
     report.target("full extraction against bare pdfplumber, one worker", one.seconds / base, MAX_RATIO, "×")
     report.target("two workers against one", one.seconds / two.seconds, MIN_SPEEDUP, "×", at_most=False)
+    floor = result.runs["pdftotext"].seconds
+    report.target("one worker against pdftotext (one process per file)", one.seconds / floor, MAX_FLOOR_RATIO, "×")
+    report.target("two workers against pdftotext", two.seconds / floor, MAX_FLOOR_RATIO_TWO, "×")
     dask = result.runs["dask-2"]
     # Reported, not a target: the cluster's start-up and a task per file, paid for reach, not speed.
     overhead = dask.seconds / two.seconds
@@ -178,6 +198,9 @@ def search(report: Report, work: Path, cases: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=200, help="PDFs for the extraction runs")
+    parser.add_argument(
+        "--pdfs", type=Path, nargs="+", help="real PDFs for the extraction runs instead (scans are left out)"
+    )
     parser.add_argument("--long-pages", type=int, default=500, help="pages of the long PDF")
     parser.add_argument("--site-files", type=int, default=1000, help="PDFs on the site for the update runs")
     parser.add_argument("--cases", type=int, default=100_000, help="cases in the search database")
@@ -193,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     print(f"minutes benchmark: Python {platform.python_version()}, {os.cpu_count()} cores, work in {args.work}")
     if "extraction" in sections:
-        extraction(report, args.work, args.files)
+        extraction(report, args.work, args.files, args.pdfs)
     if "long" in sections:
         long_pdf(report, args.work, args.long_pages)
     if "update" in sections:

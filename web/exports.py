@@ -56,8 +56,18 @@ def csv_chunks(rows: Iterable[dict], excel: bool = False, header: bool = True) -
     yield buffer.getvalue()
 
 
-def json_text(rows: Iterable[dict], **about: object) -> str:
-    return json.dumps({**about, "rows": list(rows)}, ensure_ascii=False, indent=1)
+def json_head(about: dict) -> str:
+    """The start of a JSON export: what was searched, the fields, then the rows one by one."""
+    return json.dumps(about, ensure_ascii=False)[:-1] + ', "rows": ['
+
+
+def json_rows(rows: list[dict], first: bool) -> str:
+    text = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    return text if first or not text else ",\n" + text
+
+
+def json_tail(count: int) -> str:
+    return f'], "count": {count}}}\n'
 
 
 def _stamp(value: str | None) -> str:

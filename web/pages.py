@@ -21,7 +21,7 @@ from web import committees as committee_names
 from web import labels, queries
 from web.dates import DateError, date_range
 from web.diff import word_changes
-from web.exports import FIELDS, atom, csv_chunks, export_row, json_text
+from web.exports import FIELDS, atom, csv_chunks, export_row, json_head, json_rows, json_tail
 from web.links import Links
 from web.metadata import archive_databases
 
@@ -194,9 +194,17 @@ async def search_export(datasette, request):
             offset += len(rows)
 
     if fmt == "json":
-        rows = [row async for batch in batches() for row in batch]
-        about = {"search": {k: v for k, v in form.items() if k not in ("known",)}, "count": len(rows), "fields": FIELDS}
-        return Response(json_text(rows, **about), content_type="application/json; charset=utf-8")
+        about = {"search": {k: v for k, v in form.items() if k != "known"}, "fields": FIELDS}
+
+        async def stream_json(writer):  # written a batch at a time: an export of the whole archive is not held
+            count = 0
+            await writer.write(json_head(about))
+            async for batch in batches():
+                await writer.write(json_rows(batch, first=count == 0))
+                count += len(batch)
+            await writer.write(json_tail(count))
+
+        return AsgiStream(stream_json, content_type="application/json; charset=utf-8")
     excel = bool(request.args.get("excel"))
     name = "sok-excel.csv" if excel else "sok.csv"
 
