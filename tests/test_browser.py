@@ -1,5 +1,7 @@
 """A real browser (Debian's chromium driven by Playwright) against `minutes serve`."""
 
+import re
+
 import pytest
 
 from tests.conftest import system_tool
@@ -56,6 +58,10 @@ def test_the_pages_and_charts_work_under_the_content_security_policy(browser, se
     response = page.goto(f"{server}/-/dashboards/oversikt")
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     page.wait_for_selector("svg, canvas", timeout=20_000)  # Vega drew a chart
+    page.wait_for_function("document.querySelectorAll('svg text').length > 20", timeout=20_000)
+    labels = set(page.locator("svg text").evaluate_all("els => els.map(e => e.textContent)"))
+    assert any(re.fullmatch(r"(mars|april|mai|juni|juli|aug\.|sep\.|okt\.|nov\.|des\.) 20\d\d", t) for t in labels)
+    assert not any(re.match(r"(March|April|May|June|July|August|October|December)\b", t or "") for t in labels)
     page.goto(f"{server}/minutes/search_decisions?q=vedtak")
     page.wait_for_selector("table.rows-and-columns")
     assert refused == []
