@@ -137,3 +137,14 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
         elif w <= THIN and h > THIN:
             vertical += h >= TABLE_CELL_HEIGHT
     return rules, horizontal, vertical, images
+
+
+def page_tables(path, index: int) -> list:
+    """pdfplumber's table finder on the page as pdfplumber parses it, text and all."""
+    import pdfplumber
+
+    from extract.layout.lines import TableGrid
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[index]
+        return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in page.find_tables()]

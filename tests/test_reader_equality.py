@@ -1,6 +1,7 @@
 """The fast PDFium reader against the reference it replaced (tests/reference_pdfium.py): on every
 page of the dev, genre and real-world corpora the same words (text, size, weight, boxes within
-0.5 pt), the same rules and table borders, and the same JSON for every file. A speed-up that
+0.5 pt), the same rules, the same ruled tables (found without decoding the page's text), and
+the same JSON for every file. A speed-up that
 changes what is read is a regression, whatever it gains."""
 
 import json
@@ -34,6 +35,7 @@ def same_words(a, b) -> bool:
 @pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
 def test_every_page_reads_the_same_words_rules_and_borders(path):
     pdf = pdfium.PdfDocument(str(path))
+    tables = fast._Tables(path, None)
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -42,9 +44,14 @@ def test_every_page_reads_the_same_words_rules_and_borders(path):
             assert chars == ref_chars, f"page {index + 1}"
             assert len(words) == len(ref_words), f"page {index + 1}"
             assert all(same_words(a, b) for a, b in zip(words, ref_words, strict=True)), f"page {index + 1}"
-            assert fast.page_paths(page) == reference.page_paths(page), f"page {index + 1}"
+            paths = fast.page_paths(page)
+            assert paths == reference.page_paths(page), f"page {index + 1}"
+            if fast._may_hold_table(paths[1], paths[2]):
+                found = tables.find(index)
+                assert found == reference.page_tables(path, index), f"tables, page {index + 1}"
             page.close()
     finally:
+        tables.close()
         pdf.close()
 
 
@@ -53,6 +60,7 @@ def test_every_file_gives_the_same_json(monkeypatch):
     new = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
     monkeypatch.setattr(fast, "page_words", reference.page_words)
     monkeypatch.setattr(fast, "page_paths", reference.page_paths)
+    monkeypatch.setattr(fast, "_paths_only_layout", lambda pdf, page: page.layout)
     old = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
     for path, a, b in zip(paths, new, old, strict=True):
         assert a == b, path.name
