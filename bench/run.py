@@ -16,7 +16,6 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -72,11 +71,18 @@ def _cell(value: object) -> str:
 
 
 def with_text_layer(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """The PDFs pdftotext finds text in, and the scans (no text layer: their cost is OCR's)."""
+    """The PDFs read from their text layer, and the scans: files with a page the reader sends to
+    OCR (no text layer, or one of garbage), whose cost is Tesseract's, which pdftotext never pays."""
+    from extract.errors import ExtractionError
+    from extract.layout.pdfium import read_pdf
+
     kept, scans = [], []
     for path in paths:
-        text = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, check=False).stdout
-        (kept if len(text.strip()) > 200 else scans).append(path)
+        try:
+            needs_ocr = any(page.needs_ocr for page in read_pdf(path))
+        except ExtractionError:
+            needs_ocr = True
+        (scans if needs_ocr else kept).append(path)
     return kept, scans
 
 
