@@ -70,6 +70,7 @@ STAGES: list[tuple[str, str, str, str | None]] = [
     # label, module, attribute, parent label
     ("read: PDFium characters to words", "extract.layout.pdfium", "page_words", "read"),
     ("read: vector paths (rules, tables)", "extract.layout.pdfium", "page_paths", "read"),
+    ("read: ruled tables (pdfplumber's finder)", "extract.layout.pdfium", "_Tables.find", "read"),
     ("read: text-layer check", "extract.layout.pdfium", "ocr_reason", "read"),
     ("read: lines, columns, ruled tables", "extract.layout.pdfium", "build_lines", "read"),
     ("read", "extract.pipeline", "read_pages", None),
@@ -97,15 +98,18 @@ def _timed(spent: dict[str, float]):
         return timed
 
     for label, module_name, attribute, _ in STAGES:
-        module = importlib.import_module(module_name)
-        original = getattr(module, attribute)
-        saved.append((module, attribute, original))
-        setattr(module, attribute, wrap(label, original))
+        owner = importlib.import_module(module_name)
+        *path, name = attribute.split(".")  # "Class.method" times a method
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+        saved.append((owner, name, original))
+        setattr(owner, name, wrap(label, original))
     try:
         yield
     finally:
-        for module, attribute, original in saved:
-            setattr(module, attribute, original)
+        for owner, name, original in saved:
+            setattr(owner, name, original)
 
 
 def profile_stages(paths: list[Path]) -> tuple[list[tuple[str, float]], float]:

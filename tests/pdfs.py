@@ -199,3 +199,37 @@ def flate_bomb(path: Path, megabytes: int = 400) -> Path:
         [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
          _page(2, 4, 5), _stream(packed, b"/Filter /FlateDecode "), _FONT],
     )  # fmt: skip
+
+
+def ruled_grids(path: Path) -> Path:
+    """Tables drawn three ways on one page: fpdf2's cell borders, separate lines, and rectangles
+    (`re`, inside a saved graphics state); then a landscape page with a grid of lines."""
+    pdf = MeetingPdf()
+    pdf.add_page()
+    _text(pdf, "Deltakere", bold=True)
+    pdf.set_font("Helvetica", "", 11)
+    with pdf.table(col_widths=(60, 60, 50), first_row_as_headings=False) as table:
+        for cells in (
+            ("Navn", "Rolle", "Status"),
+            ("Kari Nordmann", "Leder", "Til stede"),
+            ("Ola Hansen", "Medlem", "Forfall"),
+        ):
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    for y in (150, 160, 170, 180):  # a grid of separate lines
+        pdf.line(20, y, 150, y)
+    for x in (20, 85, 150):
+        pdf.line(x, 150, x, 180)
+    with pdf.local_context():  # rectangles
+        pdf.set_line_width(0.3)
+        for row in range(3):
+            for col in range(3):
+                pdf.rect(30 + 40 * col, 200 + 12 * row, 40, 12)
+    pdf.add_page(orientation="L")
+    for y in (30, 40, 50):
+        pdf.line(20, y, 200, y)
+    for x in (20, 100, 200):
+        pdf.line(x, 30, x, 50)
+    pdf.output(str(path))
+    return path

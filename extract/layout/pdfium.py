@@ -1,9 +1,9 @@
 """The pypdfium2 backend: words with size and weight from PDFium, an order of magnitude faster
 than pdfminer, and more forgiving of damaged files.
 
-PDFium gives characters, fonts and vector paths; ruled tables are still found with pdfplumber's
-table finder, but only on the pages whose paths could form a table, so most pages never pay
-pdfminer's cost. The result goes through the same pure functions as the pdfplumber backend.
+PDFium gives characters, fonts and vector paths; ruled tables are found by pdfplumber's table
+finder on edges made from PDFium's paths (extract.layout.ruled), only on the pages whose paths
+could form a table. The result goes through the same pure functions as the pdfplumber backend.
 """
 
 from __future__ import annotations
@@ -159,9 +159,10 @@ _object_bounds = _unchecked(raw.FPDFPageObj_GetBounds, ctypes.c_int)
 MAX_FORM_DEPTH = 15  # form XObjects nested deeper than this are not walked (as pypdfium2's get_objects)
 
 
-def _objects(page_handle: ctypes.c_void_p) -> Iterator[tuple[int, int]]:
-    """(handle, type) of every page object, descending into form XObjects: the raw calls, since
-    a page of tens of thousands of vector paths spent most of its time in helper objects."""
+def _objects(page_handle: ctypes.c_void_p) -> Iterator[tuple[int, int, int]]:
+    """(handle, type, depth in forms) of every page object, descending into form XObjects: the
+    raw calls, since a page of tens of thousands of vector paths spent most of its time in
+    pypdfium2's helper objects."""
     stack: list[tuple[ctypes.c_void_p | None, int, int, int]] = []  # (form, next index, count, level)
     count = _count_objects(page_handle)
     if count < 0:
@@ -178,7 +179,7 @@ def _objects(page_handle: ctypes.c_void_p) -> Iterator[tuple[int, int]]:
             raise pdfium.PdfiumError("Failed to get pageobject.")
         index += 1
         kind = _object_type(ctypes.c_void_p(handle))
-        yield handle, kind
+        yield handle, kind, level
         if kind == raw.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
             inner = ctypes.c_void_p(handle)
             inner_count = _count_form_objects(inner)
@@ -196,7 +197,7 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
     page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
-    for handle, kind in _objects(page_handle):
+    for handle, kind, _ in _objects(page_handle):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
             continue
@@ -259,6 +260,21 @@ class _Tables:
             self.pdf.close()
 
 
+def _tables_of(page: pdfium.PdfPage, index: int, tables: _Tables) -> list[TableGrid]:
+    """The page's ruled tables: from PDFium's paths (extract.layout.ruled), or by pdfplumber's
+    parse of the page where pdfminer would set its coordinates up differently or PDFium
+    cannot give a path's segments."""
+    from extract.layout import ruled
+
+    if ruled.plain_geometry(page):
+        handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+        try:
+            return ruled.find_tables(page, ruled.with_matrices(_objects(handle)))
+        except Exception as exc:  # a path PDFium cannot give, or one the finder chokes on: pdfplumber's turn
+            log.info("page %d: tables by pdfplumber (%s: %s)", index + 1, type(exc).__name__, exc)
+    return tables.find(index)
+
+
 def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path), password=password)
@@ -289,7 +305,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             reason = ocr_reason(" ".join(w.text for w in words), images)
             if reason:
                 words = []  # garbage would only pollute the search
-            grids = tables.find(index) if _may_hold_table(horizontal, vertical) and words else []
+            grids = _tables_of(page, index, tables) if _may_hold_table(horizontal, vertical) and words else []
             pages.append(
                 Page(
                     number=index + 1,

@@ -1,0 +1,217 @@
+"""Ruled tables from PDFium's own vector paths, found by pdfplumber's table finder.
+
+The finder (pdfplumber.table) works on edges: the sides of drawn lines, rectangles and curves,
+as pdfplumber makes them from pdfminer's reading of the page. Parsing the page again with
+pdfminer for them cost more than reading all its words with PDFium; here the same edges are
+made from the path objects PDFium has already parsed, following pdfminer's rules for what a
+path is (its subpaths; a line, a rectangle or a curve; the redundant last point of a closed
+path dropped) and pdfplumber's for the edges of each. Pages whose coordinates pdfminer sets
+up differently (rotated, a media box not at the origin, a crop box) are left to pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from extract.layout.lines import TableGrid
+from extract.layout.pdfium import _unchecked
+
+_count_segments = _unchecked(raw.FPDFPath_CountSegments, ctypes.c_int)
+_get_segment = _unchecked(raw.FPDFPath_GetPathSegment, ctypes.c_void_p)
+_segment_point = _unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_type = _unchecked(raw.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_close = _unchecked(raw.FPDFPathSegment_GetClose, ctypes.c_int)
+_object_matrix = _unchecked(raw.FPDFPageObj_GetMatrix, ctypes.c_int)
+
+
+class _Edges:
+    """What pdfplumber's TableFinder asks of a page with the "lines" strategies: its edges."""
+
+    def __init__(self, edges: list[dict], width: float, height: float) -> None:
+        self.edges = edges
+        self.bbox = (0, 0, width, height)
+
+
+def plain_geometry(page: pdfium.PdfPage) -> bool:
+    """Whether pdfminer would place this page's points as PDFium's matrices do: no rotation,
+    the media box at the origin, no crop box of its own."""
+    if page.get_rotation() % 360:
+        return False
+    media = tuple(page.get_mediabox())
+    return media[:2] == (0, 0) and tuple(page.get_cropbox()) == media
+
+
+def _multiply(m: tuple, n: tuple) -> tuple:
+    """m then n, as PDF matrices (a, b, c, d, e, f) compose."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _matrix(handle: ctypes.c_void_p) -> tuple:
+    m = raw.FS_MATRIX()
+    if not _object_matrix(handle, ctypes.byref(m)):
+        raise pdfium.PdfiumError("Failed to get the matrix of a page object.")
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _subpaths(handle: ctypes.c_void_p, matrix: tuple) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The path's subpaths as pdfminer splits them: (shape, points in page space), one letter
+    and one point per operator (a Bézier curve is one "c" at its end point, "h" closes at the
+    subpath's start)."""
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[str, list[tuple[float, float]]]] = []
+    shape, points = "", []
+    bezier = 0
+    for i in range(_count_segments(handle)):
+        segment = _get_segment(handle, i)
+        if not segment:
+            raise pdfium.PdfiumError("Failed to read a path segment.")
+        segment = ctypes.c_void_p(segment)
+        if not _segment_point(segment, ctypes.byref(x), ctypes.byref(y)):
+            raise pdfium.PdfiumError("Failed to read a path segment.")
+        kind = _segment_type(segment)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if shape:
+                out.append((shape, points))
+            shape, points, bezier = "m", [point], 0
+        elif kind == raw.FPDF_SEGMENT_LINETO:
+            shape, bezier = shape + "l", 0
+            points.append(point)
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point
+            shape += "c"
+            points.append(point)
+        else:
+            raise pdfium.PdfiumError("Unknown path segment.")
+        if _segment_close(segment):
+            shape += "h"
+            points.append(points[0])
+    if shape:
+        out.append((shape, points))
+    return out
+
+
+def _edges_of(
+    shape: str, pts: list[tuple[float, float]], height: float, lines: list, rects: list, curves: list
+) -> None:
+    """pdfminer's object for one subpath, as pdfplumber's edges."""
+    if shape[:1] != "m":
+        return
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    if shape in ("mlh", "ml"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        lines.append(_box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), height, "line"))
+        return
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            (ax, ay), (bx, by) = pts[0], pts[2]
+            rects.extend(_rect_edges(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), height))
+            return
+    flipped = [(px, height - py) for px, py in pts]
+    for (px0, py0), (px1, py1) in itertools.pairwise(flipped):
+        orientation = "v" if px0 == px1 else ("h" if py0 == py1 else None)
+        top, bottom = min(py0, py1), max(py0, py1)
+        curves.append(
+            {
+                "object_type": "curve_edge",
+                "x0": min(px0, px1),
+                "x1": max(px0, px1),
+                "top": top,
+                "doctop": top,
+                "bottom": bottom,
+                "width": abs(px0 - px1),
+                "height": abs(py0 - py1),
+                "orientation": orientation,
+            }
+        )
+
+
+def _box(x0: float, y0: float, x1: float, y1: float, height: float, kind: str) -> dict:
+    top, bottom = height - y1, height - y0
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "y0": y0,
+        "x1": x1,
+        "y1": y1,
+        "top": top,
+        "doctop": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "orientation": "h" if top == bottom else "v",
+    }
+
+
+def _rect_edges(x0: float, y0: float, x1: float, y1: float, height: float) -> list[dict]:
+    rect = _box(x0, y0, x1, y1, height, "rect_edge")
+    top = {**rect, "height": 0, "y0": rect["y1"], "bottom": rect["top"], "orientation": "h"}
+    bottom = {
+        **rect,
+        "height": 0,
+        "y1": rect["y0"],
+        "top": rect["bottom"],
+        "doctop": rect["bottom"],
+        "orientation": "h",
+    }
+    left = {**rect, "width": 0, "x1": rect["x0"], "orientation": "v"}
+    right = {**rect, "width": 0, "x0": rect["x1"], "orientation": "v"}
+    return [top, bottom, left, right]
+
+
+def page_edges(page: pdfium.PdfPage, objects) -> list[dict]:
+    """pdfplumber's edges of the page: of its lines, then its rectangles, then its curves."""
+    height = page.get_height()
+    lines: list[dict] = []
+    rects: list[dict] = []
+    curves: list[dict] = []
+    for handle, kind, matrix in objects:
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        for shape, pts in _subpaths(handle, matrix):
+            _edges_of(shape, pts, height, lines, rects, curves)
+    return lines + rects + curves
+
+
+def find_tables(page: pdfium.PdfPage, objects) -> list[TableGrid]:
+    """The ruled tables pdfplumber finds on the page, from PDFium's paths. `objects`: (handle,
+    type, matrix to page space) of every page object, forms' objects included."""
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(_Edges(page_edges(page, objects), page.get_width(), page.get_height()))
+    return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
+
+
+def with_matrices(objects) -> list[tuple[ctypes.c_void_p, int, tuple]]:
+    """(handle, type, matrix to page space) from (handle, type, depth) in document order: an
+    object inside a form is placed by its own matrix, then its form's, and so on out."""
+    out, stack = [], []  # stack: matrices of the forms enclosing the current depth
+    for handle, kind, depth in objects:
+        del stack[depth:]
+        own = _matrix(ctypes.c_void_p(handle))
+        matrix = _multiply(own, stack[-1]) if stack else own
+        out.append((ctypes.c_void_p(handle), kind, matrix))
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            stack.append(matrix)
+    return out
