@@ -70,9 +70,9 @@ STAGES: list[tuple[str, str, str, str | None]] = [
     # label, module, attribute, parent label
     ("read: PDFium characters to words", "extract.layout.pdfium", "page_words", "read"),
     ("read: vector paths (rules, tables)", "extract.layout.pdfium", "page_paths", "read"),
-    ("read: ruled tables (pdfplumber's finder)", "extract.layout.pdfium", "_Tables.find", "read"),
+    ("read: ruled tables", "extract.layout.pdfium", "_tables_of", "read"),
     ("read: text-layer check", "extract.layout.pdfium", "ocr_reason", "read"),
-    ("read: lines, columns, ruled tables", "extract.layout.pdfium", "build_lines", "read"),
+    ("read: lines, columns, cells", "extract.layout.pdfium", "build_lines", "read"),
     ("read", "extract.pipeline", "read_pages", None),
     ("running headers and footers", "extract.pipeline", "strip_running_text", None),
     ("segment: names in case text (spaCy)", "extract.segment.documents", "find_mentions", "segment"),

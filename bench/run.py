@@ -36,7 +36,7 @@ MAX_RATIO = 1.5  # full extraction, one worker, against bare pdfplumber extract_
 MIN_SPEEDUP = 1.5  # two workers against one, on two cores
 MAX_FLOOR_RATIO = 2.0  # `minutes extract --workers 1` against pdftotext, one process per file
 MAX_FLOOR_RATIO_TWO = 1.2  # the same with two workers on two cores
-MAX_LONG_MB = 500  # peak memory extracting a 500-page PDF
+MAX_LONG_MB = 300  # peak memory extracting a 500-page PDF
 MAX_UNCHANGED_SECONDS = 10.0  # `minutes update` when nothing changed
 MAX_P95_MS = 100.0  # search latency through Datasette's JSON API
 

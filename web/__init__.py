@@ -1,10 +1,10 @@
 """The front: the archive as Datasette serves it to the secretariat and researchers.
 
-A stage of its own after the database: metadata (metadata.yaml), the pages in Norwegian (search,
-case, meeting, committee, person; pages.py with their SQL in queries.py), feeds and exports,
-templates/ and static/. This package is Datasette's entry point `minutes` (pyproject.toml), so
-its templates and static files are found by Datasette's plugin convention; the hooks below are
-the ones Datasette calls.
+A stage of its own after the database: metadata (metadata.yaml), the pages in Norwegian (the
+search in search_pages.py, case, meeting, committee and person in pages.py, what they share in
+views.py, their SQL in queries.py), feeds and exports (exports.py), templates/ and static/.
+This package is Datasette's entry point `minutes` (pyproject.toml), so its templates and static
+files are found by Datasette's plugin convention; the hooks below are the ones Datasette calls.
 """
 
 from __future__ import annotations
