@@ -255,6 +255,8 @@ def test_minutes_without_the_proposal_show_the_agendas_beside_the_decision(tmp_p
 def test_a_person_is_found_by_first_name(archive_db):
     _, text, _ = get(archive_db, "/personer", q="Guri")
     assert '<a href="/person/guri-moen-lajord">Guri Moen Lajord</a>' in text
+    _, text, _ = get(archive_db, "/sok", q="guri lajord")  # a name typed in the search offers the person
+    assert 'Personer: <a href="/person/guri-moen-lajord">Guri Moen Lajord</a>' in text
     _, text, _ = get(archive_db, "/person/guri-moen-lajord")
     assert "Strategisk samarbeidsutvalg" in text and "Tromsø kommune" in text and "Til stede" in text
 

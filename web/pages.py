@@ -191,25 +191,11 @@ async def committee_page(datasette, request):
     return await render(datasette, request, "front_committee.html", context)
 
 
-_NAME_WORD = re.compile(r"[^\W_]+")
-
-
-def _fits(typed_words: list[str], name: str) -> bool:
-    """Every typed word starts a word of the name ("Guri" finds Guri Moen Lajord, "lajord" too)."""
-    words = _NAME_WORD.findall(name.casefold())
-    return all(any(w.startswith(t) for w in words) for t in typed_words)
-
-
 async def people_page(datasette, request):
     """/personer?q=: people by any part of their name."""
     links = Links(datasette)
     typed = param(request, "q")
-    words = _NAME_WORD.findall(typed.casefold())[:5]
-    found = []
-    if words:
-        rows = await run(datasette, queries.people)
-        found = [r for r in rows if _fits(words, r["name"] or "")]
-        found.sort(key=lambda r: (-(r["meetings"] or 0), r["name"]))
+    found = await run(datasette, lambda conn: queries.people_named(conn, typed)) if typed else []
     shown = [{**r, "url": links.person(r["id"])} for r in found[:MAX_PEOPLE_LISTED]]
     context = {"title": "Personer", "q": typed, "people": shown, "total": len(found), "limit": MAX_PEOPLE_LISTED}
     return await render(datasette, request, "front_people.html", context)

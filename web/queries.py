@@ -452,8 +452,28 @@ def committee_cases(conn: sqlite3.Connection, name: str, limit: int = 100) -> li
     )
 
 
-def people(conn: sqlite3.Connection) -> list[dict]:
-    return _dicts(conn.execute("select id, name, committees, meetings, first_seen, last_seen from people"))
+_PEOPLE: dict[str, tuple[tuple, list[dict]]] = {}  # database file → (the people table's stamp, its rows)
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def people_named(conn: sqlite3.Connection, typed: str) -> list[dict]:
+    """People every typed word of whose name starts a word of their name ("Guri" finds Guri Moen
+    Lajord, "lajord" too), those in most meetings first. The people are read again only when
+    the table changed (the search page asks on every search)."""
+    words = _NAME_WORD.findall(typed.casefold())[:5]
+    if not words:
+        return []
+    stamp = conn.execute("select count(*), max(rowid) from people").fetchone()
+    path = conn.execute("pragma database_list").fetchone()[2]
+    cached = _PEOPLE.get(path)
+    if not cached or cached[0] != tuple(stamp):
+        rows = _dicts(conn.execute("select id, name, committees, meetings, first_seen, last_seen from people"))
+        for row in rows:
+            row["_words"] = _NAME_WORD.findall((row["name"] or "").casefold())
+        cached = _PEOPLE[path] = (tuple(stamp), rows)
+    found = [r for r in cached[1] if all(any(w.startswith(t) for w in r["_words"]) for t in words)]
+    found.sort(key=lambda r: (-(r["meetings"] or 0), r["name"] or ""))
+    return [{k: v for k, v in r.items() if k != "_words"} for r in found]
 
 
 def person(conn: sqlite3.Connection, person_id: str) -> dict | None:

@@ -15,6 +15,8 @@ from web.views import atom_response, case_view, committees, param, render, run
 
 EXPORT_BATCH = 1000
 FEED_ENTRIES = 50
+MAX_NAME_WORDS = 3  # a search of up to this many words may be a person's name: matching people are offered
+MAX_PEOPLE_SHOWN = 5
 DECISION_FILTERS = {"": "Alt", "vedtak": "Bare vedtak", "forslag": "Bare forslag til vedtak"}
 
 
@@ -71,16 +73,20 @@ async def search_page(datasette, request):
         page = max(1, min(int(request.args.get("side") or 1), 10_000))
     except ValueError:
         page = 1
-    result = None
+    result, people = None, []
     if not messages:
         result = await run(datasette, lambda conn: queries.search_cases(conn, search, page))
         result["rows"] = [case_view(r, links) for r in result["rows"]]
+        if search.terms and len(search.terms) <= MAX_NAME_WORDS and page == 1:  # a name typed in the search
+            named = await run(datasette, lambda conn: queries.people_named(conn, form["q"]))
+            people = [{**p, "url": links.person(p["id"])} for p in named[:MAX_PEOPLE_SHOWN]]
     query = {k: form[k] for k in ("q", "utvalg", "fra", "til", "type", "dokument") if form[k]}
     context = {
         "title": f"Søk: {form['q']}" if form["q"] else "Søk i saker og vedtak",
         "form": form,
         "messages": messages,
         "result": result,
+        "people": people,
         "decision_filters": DECISION_FILTERS,
         "query": query,
         "links": links,
