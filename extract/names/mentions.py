@@ -97,7 +97,7 @@ def find_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[
         name = person_name(span.text.replace("\n", " "), entity=(span.start, span.end) in entities)
         if name and name not in found:
             found.append(name)
-    for token in doc:
+    for token in doc if first_names else ():  # no attendee's given name to look for: no token to check
         alone = token.i not in covered and token.is_title and token.is_alpha
         if alone and fold(token.text) in first_names and token.text not in found:
             found.append(token.text)
