@@ -72,6 +72,15 @@ def _save(archive: Archive, result: FileExtraction) -> None:
     tmp.replace(target)
 
 
+def _of(item: Item, result: FileExtraction) -> FileExtraction:
+    """A result recorded under its archived file, even when the worker could not read the bytes
+    to hash them (a failure record from a cluster whose storage was out of reach)."""
+    if not result.sha256:
+        result.sha256 = item.sha256
+        result.size = result.size or item.path.stat().st_size
+    return result
+
+
 def _location(archive: Archive, item: Item, objects_url: str | None) -> str:
     """Where a cluster's workers read an archived file: by the archive's own path (shared
     storage), or under the objects folder's URL."""
@@ -104,12 +113,12 @@ def ingest_items(
             options.engine,
             workers=options.workers,
             locations=[_location(archive, item, options.objects_url) for item in todo],
-            on_result=lambda _, result: _save(archive, result),
+            on_result=lambda i, result: _save(archive, _of(todo[i], result)),
         )
     else:
         fresh = extract_isolated(jobs, backend=options.backend, workers=options.workers)
     for item, result in zip(todo, fresh, strict=True):
-        _save(archive, result)
+        _save(archive, _of(item, result))
         cached[item.sha256] = result
         report.extracted.append(item.name)
     report.reused.extend(item.name for item in items if item not in todo)

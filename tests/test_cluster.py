@@ -139,3 +139,19 @@ def test_minutes_build_with_a_local_dask_cluster(samples, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert len(list(Path(tmp_path / "a" / "extractions").glob("*.json"))) == 2
+
+
+def test_a_file_the_cluster_cannot_reach_is_recorded_under_its_own_hash(samples, tmp_path):
+    """Workers that cannot open the objects' URL: each file is recorded as failed, with its reason,
+    under the archive's own hash (never as a nameless extraction), and the run goes on."""
+    from distributed import LocalCluster
+
+    archive = Archive(tmp_path / "a")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as threads:
+        options = ExtractOptions(engine=Engine("dask", threads.scheduler_address), objects_url="memory://nowhere")
+        report = ingest(samples[:1], archive, options)
+    saved = list(archive.extractions.glob("*.json"))
+    assert [p.stem for p in saved] == [archive.add_file(samples[0]).sha256]
+    record = json.loads(saved[0].read_text())
+    assert record["failure"]["kind"] == "crashed" and "FileNotFoundError" in record["failure"]["reason"]
+    assert report.load.failed
