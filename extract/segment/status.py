@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.segment.text import clean
+from extract.segment.vocabulary import OTHER_MINUTES
 from models.layout import Line
 
 DRAFT = re.compile(
@@ -19,10 +20,6 @@ APPROVED = re.compile(
     r"(?:godkjent|godkjend|godkjennes|godkjennast|signert|underskrevet|underskriven)\b"
     r"|\bgodkjent\s+(?:protokoll|referat|møtebok)\b|\b(?:elektronisk\s+)?godkjent\s+(?:av|i|på|den|via)\b",
     re.I,
-)
-# A sentence about the minutes of another meeting: "Protokoll fra forrige møte ble godkjent".
-OTHER_MEETING = re.compile(
-    r"\b(?:fra|frå|fra\s+forrige|forrige|førre|tidligere|tidlegare)\s+(?:\w+)?møte|\d{1,2}\.\d", re.I
 )
 # A label naming who is to approve or sign, not a statement that it was approved.
 SIGNATORIES = re.compile(r"\b(?:godkjennes|godkjennast|signeres|underskrives)\s+av\s*(?::|$)", re.I)
@@ -39,12 +36,12 @@ def document_status(title: str | None, head: list[Line], tail: list[Line]) -> tu
         if not text:
             continue
         names_minutes = re.search(r"\b(?:protokoll|referat|møtebok)", text, re.I)
-        if DRAFT.search(text) and names_minutes and not OTHER_MEETING.search(text):
+        if DRAFT.search(text) and names_minutes and not OTHER_MINUTES.search(text):
             return "draft", text
         # A date after the verb is when these minutes were approved ("godkjent på e-post 30.09.2008");
         # a meeting or date before it names other minutes.
         if SIGNATORIES.search(text):
             continue  # "Protokollen godkjennes av:" names who will approve it
-        if (m := APPROVED.search(text)) and not OTHER_MEETING.search(text[: m.end()]):
+        if (m := APPROVED.search(text)) and not OTHER_MINUTES.search(text[: m.end()]):
             return "approved", text
     return None, None

@@ -71,6 +71,11 @@ MEETING_SENTENCE = re.compile(r"\b(?:\w*møte[rt]?|avhold\w*|holdes|kaller\b[^.]
 OTHER_MEETING = re.compile(
     r"\b(?:fra|frå|fra\s+forrige|forrige|neste|siste|førre|tidligere|tidlegare)\s+(?:\w+)?møte", I
 )
+# A sentence about the minutes of another meeting ("Protokoll fra forrige møte ble godkjent"), or
+# naming one by its date: what it says of approval is not said of this document (status.py).
+OTHER_MINUTES = re.compile(
+    r"\b(?:fra|frå|fra\s+forrige|forrige|førre|tidligere|tidlegare)\s+(?:\w+)?møte|\d{1,2}\.\d", I
+)
 # Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …".
 PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
 
