@@ -237,22 +237,20 @@ def build_document(part: Part, body: float) -> Document:
         meeting.start, meeting.end = meeting.start or start, meeting.end or end
     if kind == "other":
         meeting = Meeting()  # an attachment or report holds no meeting; its dates are other things
-    attendees = attendance.attendees
+    attendees, chair, minute_taker = attendance.attendees, attendance.chair, attendance.minute_taker
     if kind in ("agenda", "case_document"):
         # An invitation cannot hold the meeting's own decisions: a "Vedtak" there is quoted; and
         # nobody has attended yet: a list of members there is of those invited.
         for case in cases:
             case.adopted_decision = None
             case.votes = []
-        attendees = []
-        attendance.chair = attendance.minute_taker = None
+        attendees, chair, minute_taker = [], None, None
     for case, span in zip(cases, spans, strict=True):
         case.outcome, case.exempt_basis = outcome(kind, case.adopted_decision, case.title, span.lines, case.votes)
     status, status_printed = (None, None)
     if kind == "minutes":
         last = max((s.heading.index for s in spans), default=len(lines))
         status, status_printed = document_status(title, preamble, lines[last:] if spans else [])
-    chair, minute_taker = attendance.chair, attendance.minute_taker
     if kind == "minutes" and (chair is None or minute_taker is None):
         said_chair, said_taker = roles_from_sentences(text)  # "Møtet ble ledet av …", "Referat skrevet av …"
         chair, minute_taker = chair or said_chair, minute_taker or said_taker
