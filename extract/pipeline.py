@@ -47,8 +47,11 @@ def preload(names: bool = True) -> None:
     files, load spaCy: done once in the parent, every forked worker starts with them instead of
     loading them per file. A run of one file leaves spaCy to the worker, which loads it only
     when the file has case text to find names in."""
+    from extract.layout.chars import helper
+
     for name in BACKENDS:
         _backend(name)
+    helper()  # compiled (once per machine) and loaded before the workers fork
     if names:
         from extract.names.mentions import nlp
 

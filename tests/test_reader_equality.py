@@ -85,3 +85,26 @@ def test_every_file_gives_the_same_json(monkeypatch):
     old = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
     for path, a, b in zip(paths, new, old, strict=True):
         assert a == b, path.name
+
+
+@pytest.mark.parametrize("path", [p for p in corpus_pdfs() if p.parent.name != "real-world"], ids=lambda p: p.name)
+def test_the_python_calls_read_what_the_c_helper_reads(path, monkeypatch):
+    """Without a C compiler the characters are asked one call at a time: the same words."""
+    from extract.layout import chars
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pages = [pdf[i] for i in range(len(pdf))]
+        with_helper = [fast.page_words(page) for page in pages]
+        monkeypatch.setattr(chars, "helper", lambda: None)
+        assert [fast.page_words(page) for page in pages] == with_helper
+    finally:
+        pdf.close()
+
+
+def test_the_c_helper_is_built_where_there_is_a_compiler():
+    import shutil
+
+    from extract.layout import chars
+
+    assert (chars.helper() is not None) == bool(shutil.which("cc") or shutil.which("gcc"))

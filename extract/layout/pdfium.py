@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extract.errors import ExtractionError
+from extract.layout.chars import page_chars
 from extract.layout.lines import TableGrid, build_lines, is_bold_font
 from extract.layout.quality import ocr_reason
 from models.layout import Page, Word
@@ -69,17 +70,14 @@ def _codes(handle: ctypes.c_void_p, count: int) -> list[int]:
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     """Words in display coordinates (top-left origin), and the number of characters.
 
-    The text comes in one call and size and weight once per text object (PDFium gives one font
-    and size per object), so the per-character cost is three calls into PDFium."""
+    The text comes in one call, every character's position, box and text object in another
+    (extract.layout.chars), size and weight once per text object (PDFium gives one font and
+    size per object): what is left per character is the word logic."""
     textpage = page.get_textpage()
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = textpage.count_chars()
     height = page.get_height()
     words: list[Word] = []
-    x, y = ctypes.c_double(), ctypes.c_double()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    box = raw.FS_RECTF()
-    box_ref = ctypes.byref(box)
     name = ctypes.create_string_buffer(128)
     seen: set = set()  # (char, x, y) printed, and ((char, x, y), 2) for a second ligature letter
     run: list[tuple[str, float, float, float, float, bool]] = []  # char, x0, x1, baseline, size, bold
@@ -109,15 +107,17 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     last_object: int | None = -1
     size, bold = 1.0, False
     previous_key = None
-    for i, code in enumerate(_codes(handle, count)):
+    geometry, objects = page_chars(handle, count)
+    xs, ys, lefts, rights = geometry[0::4], geometry[1::4], geometry[2::4], geometry[3::4]
+    per_char = zip(_codes(handle, count), xs, ys, lefts, rights, objects, strict=True)
+    for i, (code, x, y, left, right, text_object) in enumerate(per_char):
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
         # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
         if ch in BREAKS or not ch.isprintable():
             flush()
             previous_key = None
             continue
-        _origin(handle, i, x_ref, y_ref)
-        key = (ch, round(x.value), round(y.value))
+        key = (ch, round(x), round(y))
         # Printed twice at one spot is fake bold, except the two letters of an "ff" ligature.
         ligature = ch == "f" and key == previous_key and (key, 2) not in seen
         if key in seen and not ligature:
@@ -125,8 +125,6 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         seen.add((key, 2) if ligature else key)
         previous_key = key
         chars += 1
-        _loose_box(handle, i, box_ref)
-        text_object = _text_object(handle, i)
         if text_object != last_object:
             style = style_of.get(text_object)
             if style is None:
@@ -137,14 +135,14 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
                 style = style_of[text_object] = (round(_font_size(handle, i), 1) or 1.0, bold_of[font])
             size, bold = style
             last_object = text_object
-        baseline = height - y.value
+        baseline = height - y
         if run:
             prev = run[-1]
             same_line = abs(prev[3] - baseline) <= 0.35 * max(size, prev[4])
-            gap = box.left - prev[2]
+            gap = left - prev[2]
             if not same_line or gap > 0.25 * size or gap < -size or prev[4] != size or prev[5] != bold:
                 flush()
-        run.append((ch, box.left, box.right, baseline, size, bold))
+        run.append((ch, left, right, baseline, size, bold))
     flush()
     textpage.close()
     return words, chars
