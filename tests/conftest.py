@@ -72,6 +72,30 @@ def server(built_archive):
         yield base
 
 
+# Headless, offline: no background connections to Google's services on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, for the tests of the web pages."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = system_tool("chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 def system_tool(name: str) -> str:
     """Path of a program from Debian's packages (installed by `make system-deps`); CI requires it."""
     path = shutil.which(name)

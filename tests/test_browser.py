@@ -2,32 +2,7 @@
 
 import re
 
-import pytest
-
-from tests.conftest import system_tool
-
-# Headless, offline: no background connections to Google's services on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WORD = "aldersadekvate"  # stands only in the adopted decision of Fastlegerådet's case 05/2023
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    chromium = system_tool("chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_canned_search_open_the_hit_and_follow_its_pdf_link(browser, server):

@@ -13,23 +13,10 @@ import pytest
 
 from archive.ingest import ingest
 from archive.store import Archive
-from tests.conftest import system_tool
 from tests.serving import serving
-from tests.test_browser import CHROMIUM_ARGS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BASES = ["/", "/minutes-arkiv/"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    chromium = system_tool("chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module", params=BASES)

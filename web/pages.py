@@ -85,6 +85,7 @@ async def case_page(datasette, request):
         "attendance": by_status(data["attendance"], links),
         "meeting_url": links.meeting(data["meeting_id"] or found["document_id"]),
         "feed_url": links.case(case_id) + ".atom",
+        "feed_title": "Sakens historikk",
         "text_html": Markup(str(escape(found.get("text") or "")).replace("\n", "<br>")),
     }
     return await render(datasette, request, "front_case.html", context)
@@ -186,6 +187,7 @@ async def committee_page(datasette, request):
         "cases": [case_view(c, links) for c in data["cases"]],
         "all_cases_url": links.path("/sok", utvalg=name),
         "feed_url": links.committee(name) + ".atom",
+        "feed_title": f"Nye saker i {name}",
         "years": sorted({m["meeting_date"][:4] for m in data["meetings"] if m["meeting_date"]}, reverse=True),
     }
     return await render(datasette, request, "front_committee.html", context)

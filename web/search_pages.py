@@ -95,6 +95,8 @@ async def search_page(datasette, request):
         "excel_url": links.path("/sok.csv", **query, excel=1),
         "json_url": links.path("/sok.json", **query),
         "atom_url": links.path("/sok.atom", **query),
+        "feed_url": links.path("/sok.atom", **query),
+        "feed_title": "Nye saker for dette søket",
     }
     return await render(datasette, request, "front_search.html", context, 400 if messages else 200)
 
