@@ -84,9 +84,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium driven by Playwright, for the tests of the web pages."""
+    """Debian's chromium driven by Playwright, for the tests of the web pages. Per module, not per
+    session: while Playwright's sync API is open, its event loop runs in the main thread, and the
+    tests that call asyncio.run (the in-process Datasette) cannot."""
     from playwright.sync_api import sync_playwright
 
     chromium = system_tool("chromium")
