@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -199,20 +200,24 @@ def newest_cases(conn: sqlite3.Connection, search: Search, limit: int = 50) -> l
     return _dicts(conn.execute(sql, [*params, limit]))
 
 
-_COMMITTEES: dict[str, tuple[tuple, list[dict]]] = {}  # database file → (its documents' stamp, committees)
+# Rows every search page asks for, kept per database file until their table changes: key → (stamp, rows).
+_KEPT: dict[tuple[str, str], tuple[tuple, list[dict]]] = {}
+
+
+def _kept(conn: sqlite3.Connection, table: str, read: Callable[[sqlite3.Connection], list[dict]]) -> list[dict]:
+    """`read(conn)`, read again only when rows were added to or removed from `table`."""
+    stamp = tuple(conn.execute(f"select count(*), max(rowid) from [{table}]").fetchone())
+    key = (conn.execute("pragma database_list").fetchone()[2], table)
+    cached = _KEPT.get(key)
+    if not cached or cached[0] != stamp:
+        cached = _KEPT[key] = (stamp, read(conn))
+    return cached[1]
 
 
 def committees(conn: sqlite3.Connection) -> list[dict]:
-    """Every committee with its meetings and the document titles that may print its abbreviation;
-    read again only when documents were added or removed (every search page asks for them)."""
-    stamp = conn.execute("select count(*), max(rowid) from documents").fetchone()
-    path = conn.execute("pragma database_list").fetchone()[2]
-    cached = _COMMITTEES.get(path)
-    if cached and cached[0] == stamp:
-        return [dict(r) for r in cached[1]]
-    rows = _read_committees(conn)
-    _COMMITTEES[path] = (stamp, rows)
-    return [dict(r) for r in rows]
+    """Every committee with its meetings and the document titles that may print its abbreviation
+    (kept until documents change: every search page asks for them)."""
+    return [dict(r) for r in _kept(conn, "documents", _read_committees)]
 
 
 def _read_committees(conn: sqlite3.Connection) -> list[dict]:
@@ -452,8 +457,14 @@ def committee_cases(conn: sqlite3.Connection, name: str, limit: int = 100) -> li
     )
 
 
-_PEOPLE: dict[str, tuple[tuple, list[dict]]] = {}  # database file → (the people table's stamp, its rows)
 _NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def _read_people(conn: sqlite3.Connection) -> list[dict]:
+    rows = _dicts(conn.execute("select id, name, committees, meetings, first_seen, last_seen from people"))
+    for row in rows:
+        row["_words"] = _NAME_WORD.findall((row["name"] or "").casefold())
+    return rows
 
 
 def people_named(conn: sqlite3.Connection, typed: str) -> list[dict]:
@@ -463,15 +474,8 @@ def people_named(conn: sqlite3.Connection, typed: str) -> list[dict]:
     words = _NAME_WORD.findall(typed.casefold())[:5]
     if not words:
         return []
-    stamp = conn.execute("select count(*), max(rowid) from people").fetchone()
-    path = conn.execute("pragma database_list").fetchone()[2]
-    cached = _PEOPLE.get(path)
-    if not cached or cached[0] != tuple(stamp):
-        rows = _dicts(conn.execute("select id, name, committees, meetings, first_seen, last_seen from people"))
-        for row in rows:
-            row["_words"] = _NAME_WORD.findall((row["name"] or "").casefold())
-        cached = _PEOPLE[path] = (tuple(stamp), rows)
-    found = [r for r in cached[1] if all(any(w.startswith(t) for w in r["_words"]) for t in words)]
+    people = _kept(conn, "people", _read_people)
+    found = [r for r in people if all(any(w.startswith(t) for w in r["_words"]) for t in words)]
     found.sort(key=lambda r: (-(r["meetings"] or 0), r["name"] or ""))
     return [{k: v for k, v in r.items() if k != "_words"} for r in found]
 

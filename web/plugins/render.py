@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, quote, unquote
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from db.search import MARK_CLOSE, MARK_OPEN, highlight_spans, terms
-from web.links import pdf_name
+from db.search import MARK_OPEN, highlight_spans, terms
+from web.links import Links
+from web.views import marked
 
 # The characters one page may have marked: the rest of its cells are shown unmarked, so that a
 # page of a thousand long rows cannot hold the event loop (every other request waits on it).
@@ -102,25 +103,15 @@ def render_cell(row, value, column, table, database, datasette):
     if not isinstance(value, str):
         return None
     if column == "case_id":
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/sak/{quote(value, safe='')}"), "saken")
+        return Markup('<a href="{}">{}</a>').format(Links(datasette).case(value), "saken")
     if column in ("pdf", "source_pdf") and (m := _PDF.fullmatch(value)):
-        page = m["page"]
-        label = f"PDF s. {page}" if page else "PDF"
+        page = int(m["page"]) if m["page"] else None
         kind = _value(row, "doc_kind") or _value(row, "document_kind") or _value(row, "kind")
-        name = pdf_name(
-            _value(row, "body") or _value(row, "committee"), _value(row, "meeting_date") or _value(row, "date"), kind
-        )
-        url = datasette.urls.path(f"/dokument/{m['sha']}/{quote(name)}") + (f"#page={page}" if page else "")
-        return Markup('<a href="{}">{}</a>').format(url, label)
+        body = _value(row, "body") or _value(row, "committee")
+        url = Links(datasette).pdf(m["sha"], body, _value(row, "meeting_date") or _value(row, "date"), kind, page)
+        return Markup('<a href="{}">{}</a>').format(url, f"PDF s. {page}" if page else "PDF")
     if column == "snippet" and MARK_OPEN in value:
-        pieces = []
-        for part in value.split(MARK_OPEN):
-            hit, _, rest = part.partition(MARK_CLOSE) if MARK_CLOSE in part else ("", "", part)
-            if hit:
-                pieces.append((hit, True))
-            if rest:
-                pieces.append((rest, False))
-        return _lines(pieces)
+        return marked(value)
     if len(value) > LIST_CHARS and column in MULTILINE_COLUMNS | SEARCHED_COLUMNS and _on_table_list(table):
         return _shortened(value, row, column, table, database, datasette)
     searched = _searched() if column in SEARCHED_COLUMNS else []
