@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import logging
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -217,17 +218,25 @@ def _may_hold_table(horizontal: int, vertical: int) -> bool:
     return horizontal >= 3 and vertical >= 2
 
 
-def _paths_only_layout(pdf, page):
-    """pdfminer's layout of a page without its text: the table finder reads only the drawn
-    lines and rectangles, and PDFium has read the words already. Decoding every glyph into a
-    character object was a third of the table finder's time."""
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent, PDFPageInterpreter
+@lru_cache(maxsize=1)
+def _paths_only_device() -> type:
+    """pdfplumber's layout device, made to skip text (defined once, on the first table page)."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
     class PathsOnly(PDFPageAggregatorWithMarkedContent):
         def render_string(self, *args: object, **kwargs: object) -> None:
             return None
 
-    device = PathsOnly(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
+    return PathsOnly
+
+
+def _paths_only_layout(pdf, page):
+    """pdfminer's layout of a page without its text: the table finder reads only the drawn
+    lines and rectangles, and PDFium has read the words already. Decoding every glyph into a
+    character object was a third of the table finder's time."""
+    from pdfplumber.page import PDFPageInterpreter
+
+    device = _paths_only_device()(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
     PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
     return device.get_result()
 
