@@ -74,14 +74,41 @@ def _failed(job: Job, kind: str, reason: str) -> FileExtraction:
 MAX_FILES = 100  # files a worker reads before it is replaced by a fresh one
 
 
-def _serve(conn: Connection, backend: str, memory_mb: int) -> None:
-    """In the worker: cap memory, then extract each job sent until told to stop."""
-    limit = memory_mb * 1024 * 1024
+def _address_space() -> int:
+    """Bytes of address space this process has mapped (0 where /proc is not there)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """Let reading a file add at most `memory_mb` of address space. The cap counts from what the
+    worker inherits at the fork (the loaded libraries and models, and the reservations of the
+    parent's threads, which can pass 2 GB in a long-lived process): a cap on the total would
+    leave a worker of a large parent no room even for its stack, and it would die of a signal."""
+    limit = _address_space() + memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _next_job(conn: Connection, parent: int) -> Job | None:
+    """The next job; None when told to stop or when the parent is gone (killed, say, with the
+    Dask worker that started the pool), so that no worker outlives the process it serves."""
+    while not conn.poll(1.0):
+        if os.getppid() != parent:
+            return None
+    return conn.recv()
+
+
+def _serve(conn: Connection, parent_end: Connection, backend: str, memory_mb: int) -> None:
+    """In the worker: cap memory, then extract each job sent until told to stop."""
+    parent_end.close()  # the fork copied it: held here, it would hide the parent's death
+    parent = os.getppid()
+    _cap_memory(memory_mb)
     from extract.pipeline import extract_pdf
 
-    while (job := conn.recv()) is not None:
+    while (job := _next_job(conn, parent)) is not None:
         try:
             conn.send(("ok", extract_pdf(job.path, source=job.source, backend=backend).to_dict()))
         except MemoryError:
@@ -146,7 +173,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         mine, theirs = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(theirs, self.backend, self.memory_mb), daemon=True)
+        process = self.context.Process(target=_serve, args=(theirs, mine, self.backend, self.memory_mb), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)

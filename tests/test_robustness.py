@@ -88,13 +88,11 @@ from pathlib import Path
 from extract.isolate import Job, Limits, extract_isolated
 import extract.pipeline, extract.layout.pdfium, extract.ocr, pdfplumber, pytesseract
 from extract.names.mentions import nlp
-nlp()  # everything a worker inherits, loaded before the size is read
+nlp()  # everything a worker inherits: the limit counts from there
 scan, fine = Path(sys.argv[1]), Path(sys.argv[2])
-status = Path("/proc/self/status").read_text().splitlines()
-size_mb = next(int(line.split()[1]) for line in status if line.startswith("VmSize")) // 1024
-# The worker is forked from here: 40 MB more parses a page, but cannot hold a page rendered at 300 dpi.
+# 40 MB more than the forked worker holds parses a page, but cannot hold a page rendered at 300 dpi.
 results = extract_isolated([Job(scan, scan.name), Job(fine, fine.name)], "pdfium", workers=1,
-                           limits=Limits(memory_mb=size_mb + 40))
+                           limits=Limits(memory_mb=40))
 print(json.dumps([r.failure.to_dict() if r.failure else None for r in results]))
 """
 
@@ -150,3 +148,57 @@ def test_the_memory_limit_is_shared_among_the_workers():
 
     assert memory_per_worker(2048, 1) <= 2048
     assert memory_per_worker(10**9, 4) * 4 <= memory_per_worker(10**9, 1) * 1 + 10
+
+
+def test_a_worker_forked_from_a_large_process_still_has_its_whole_memory_budget(tmp_path):
+    """Regression: the cap counted the address space the worker inherits, so a worker forked
+    from a long-lived process (2 GB of thread stacks and arenas in the test run) had no room
+    left and died of a signal on a damaged page tree instead of recording it as damaged."""
+    import mmap
+
+    from tests import pdfs
+
+    reserved = mmap.mmap(-1, 2500 << 20)  # address space only: the pages are never touched
+    try:
+        sample_pdf = sorted(SAMPLES.glob("*.pdf"))[0]
+        jobs = [Job(pdfs.deep_page_tree(tmp_path / "deep.pdf"), "deep.pdf"), Job(sample_pdf, sample_pdf.name)]
+        deep, sample = extract_isolated(jobs, backend="pdfium", workers=1)
+    finally:
+        reserved.close()
+    assert deep.failure.kind == "damaged"
+    assert sample.failure is None and sample.pages
+
+
+def test_no_worker_outlives_the_process_that_started_it():
+    """Regression: a worker held the parent's end of its own pipe (copied by the fork), so when
+    its parent was killed (a Dask worker, say) it waited for a job for ever, orphaned."""
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    from extract.isolate import Pool
+
+    def start_a_worker_then_wait(report) -> None:
+        pool = Pool("pdfium", workers=1, names=False)
+        pool.slots.append(pool._start())
+        report.send(pool.slots[0].process.pid)
+        time.sleep(600)
+
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    parent = context.Process(target=start_a_worker_then_wait, args=(theirs,))
+    parent.start()
+    worker = mine.recv()
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.join()
+    for _ in range(100):
+        try:  # gone, or a zombie (a container's init may not reap it)
+            if Path(f"/proc/{worker}/stat").read_text().split(")")[-1].split()[0] == "Z":
+                break
+        except FileNotFoundError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker was still waiting 10 s after its parent was killed")
