@@ -168,6 +168,28 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
+def word_rules(path: Path) -> Path:
+    """One page for the rules of making words: a line printed again a fifth of a point off (fake
+    bold: read once), a change to a bold font, a change of size within a word, and a gap within
+    a line. (An "ff" ligature's two letters at one spot need a font with the ligature: the
+    corpora have them.)"""
+    content = b"""BT /F1 12 Tf 72 720 Td (Referat fra moetet) Tj ET
+BT /F1 12 Tf 72.2 720.2 Td (Referat fra moetet) Tj ET
+BT /F1 12 Tf 72 680 Td (Sak) Tj /F2 12 Tf ( 12/24 Budsjett) Tj ET
+BT /F1 12 Tf 72 660 Td (stor) Tj /F1 16 Tf (liten) Tj ET
+BT /F1 12 Tf 72 640 Td (langt) Tj 40 0 Td (borte) Tj ET"""
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>"
+    )
+    bold = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         page, _stream(content), _FONT, bold],
+    )  # fmt: skip
+
+
 def lying_page_count(path: Path, claimed: int = 999_999) -> Path:
     """One page, in a page tree that claims `claimed`."""
     return _raw_pdf(

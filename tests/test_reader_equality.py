@@ -87,9 +87,9 @@ def test_every_file_gives_the_same_json(monkeypatch):
         assert a == b, path.name
 
 
-@pytest.mark.parametrize("path", [p for p in corpus_pdfs() if p.parent.name != "real-world"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
 def test_the_python_calls_read_what_the_c_helper_reads(path, monkeypatch):
-    """Without a C compiler the characters are asked one call at a time: the same words."""
+    """Without a C compiler the characters are asked, and words made, in Python: the same words."""
     from extract.layout import chars
 
     pdf = pdfium.PdfDocument(str(path))
@@ -108,3 +108,24 @@ def test_the_c_helper_is_built_where_there_is_a_compiler():
     from extract.layout import chars
 
     assert (chars.helper() is not None) == bool(shutil.which("cc") or shutil.which("gcc"))
+
+
+def test_each_rule_of_making_words_gives_the_same_words_in_c_and_in_python(tmp_path, monkeypatch):
+    from extract.layout import chars
+    from tests import pdfs
+
+    pdf = pdfium.PdfDocument(str(pdfs.word_rules(tmp_path / "rules.pdf")))
+    try:
+        page = pdf[0]
+        words, count = fast.page_words(page)
+        monkeypatch.setattr(chars, "helper", lambda: None)
+        assert fast.page_words(page) == (words, count)
+    finally:
+        pdf.close()
+    assert [(w.text, w.size, w.bold) for w in words] == [
+        ("Referat", 12.0, False), ("fra", 12.0, False), ("moetet", 12.0, False),  # printed twice, read once
+        ("Sak", 12.0, False), ("12/24", 12.0, True), ("Budsjett", 12.0, True),
+        ("stor", 12.0, False), ("liten", 16.0, False),  # a change of size starts a word
+        ("langt", 12.0, False), ("borte", 12.0, False),  # so does a gap
+    ]  # fmt: skip
+    assert count == sum(len(w.text) for w in words)

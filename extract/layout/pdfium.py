@@ -19,6 +19,7 @@ import pypdfium2.raw as raw
 
 from extract.errors import ExtractionError
 from extract.layout.chars import page_chars
+from extract.layout.chars import words as words_in_c
 from extract.layout.lines import TableGrid, build_lines, is_bold_font
 from extract.layout.quality import ocr_reason
 from models.layout import Page, Word
@@ -57,29 +58,70 @@ _object_font = _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
 _get_text = _unchecked(raw.FPDFText_GetText, ctypes.c_int)
 
 
-def _codes(handle: ctypes.c_void_p, count: int) -> list[int]:
-    """Every character's code, in one call for the page (UTF-16, one unit per character); one
-    call per character only on a page with a character beyond the BMP (two units for one)."""
+def _units(handle: ctypes.c_void_p, count: int) -> ctypes.Array | None:
+    """Every character's code in one call for the page, one UTF-16 unit each; None on a page
+    with a character beyond the BMP (two units for one character)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = _get_text(handle, 0, count, buffer) if count else 1
-    codes = buffer[:count]
-    if written != count + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
-        return [_unicode(handle, i) for i in range(count)]
-    return codes
+    if written != count + 1 or any(0xD800 <= c <= 0xDFFF for c in buffer[:count]):
+        return None
+    return (ctypes.c_ushort * count).from_buffer(buffer)
+
+
+def _codes(handle: ctypes.c_void_p, count: int, units: ctypes.Array | None) -> list[int]:
+    """Every character's code: the page's units, or one call per character where they are not."""
+    return units[:] if units is not None else [_unicode(handle, i) for i in range(count)]
 
 
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     """Words in display coordinates (top-left origin), and the number of characters.
 
-    The text comes in one call, every character's position, box and text object in another
-    (extract.layout.chars), size and weight once per text object (PDFium gives one font and
-    size per object): what is left per character is the word logic."""
+    The text comes in one call; every character's position, box and text object, and the words
+    made of them, come from the C helper (extract.layout.chars); size and weight are asked once
+    per text object (PDFium gives one font and size per object). Without the helper, or on a
+    page it leaves alone, the same rules run here in Python."""
     textpage = page.get_textpage()
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = textpage.count_chars()
     height = page.get_height()
+    units = _units(handle, count)
+    style = _Style(textpage, handle)
+    made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style) if units is not None else None
+    if made is not None:
+        textpage.close()
+        found, chars = made
+        return [Word(t, x0, x1, top, top + size, size, bold) for t, x0, x1, top, size, bold in found], chars
+    result = _page_words_python(handle, count, units, height, style)
+    textpage.close()
+    return result
+
+
+class _Style:
+    """(size, bold) of a text object, asked of PDFium through one of its characters, once per
+    object, and whether a font is bold once per font."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, handle: ctypes.c_void_p) -> None:
+        self.textpage, self.handle = textpage, handle
+        self.name = ctypes.create_string_buffer(128)
+        self.of_object: dict[int, tuple[float, bool]] = {}
+        self.bold_of: dict[int | None, bool] = {}
+
+    def __call__(self, index: int, text_object: int) -> tuple[float, bool]:
+        style = self.of_object.get(text_object)
+        if style is None:
+            font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
+            if font not in self.bold_of:
+                weight = raw.FPDFText_GetFontWeight(self.textpage.raw, index)
+                self.bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(self.textpage, index, self.name))
+            style = self.of_object[text_object] = (round(_font_size(self.handle, index), 1) or 1.0, self.bold_of[font])
+        return style
+
+
+def _page_words_python(
+    handle: ctypes.c_void_p, count: int, units: ctypes.Array | None, height: float, style: _Style
+) -> tuple[list[Word], int]:
+    """The word rules one character at a time (the C helper's twin)."""
     words: list[Word] = []
-    name = ctypes.create_string_buffer(128)
     seen: set = set()  # (char, x, y) printed, and ((char, x, y), 2) for a second ligature letter
     run: list[tuple[str, float, float, float, float, bool]] = []  # char, x0, x1, baseline, size, bold
     chars = 0
@@ -103,14 +145,12 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         )
         run.clear()
 
-    style_of: dict[int | None, tuple[float, bool]] = {}  # text object → (size, bold)
-    bold_of: dict[int | None, bool] = {}  # font → bold, asked once per font
     last_object: int | None = -1
     size, bold = 1.0, False
     previous_key = None
     geometry, objects = page_chars(handle, count)
     xs, ys, lefts, rights = geometry[0::4], geometry[1::4], geometry[2::4], geometry[3::4]
-    per_char = zip(_codes(handle, count), xs, ys, lefts, rights, objects, strict=True)
+    per_char = zip(_codes(handle, count, units), xs, ys, lefts, rights, objects, strict=True)
     for i, (code, x, y, left, right, text_object) in enumerate(per_char):
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
         # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
@@ -127,14 +167,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         previous_key = key
         chars += 1
         if text_object != last_object:
-            style = style_of.get(text_object)
-            if style is None:
-                font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
-                if font not in bold_of:
-                    weight = raw.FPDFText_GetFontWeight(textpage.raw, i)
-                    bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(textpage, i, name))
-                style = style_of[text_object] = (round(_font_size(handle, i), 1) or 1.0, bold_of[font])
-            size, bold = style
+            size, bold = style(i, text_object)
             last_object = text_object
         baseline = height - y
         if run:
@@ -145,7 +178,6 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
                 flush()
         run.append((ch, left, right, baseline, size, bold))
     flush()
-    textpage.close()
     return words, chars
 
 
