@@ -106,11 +106,14 @@ def _serve(conn: Connection, parent_end: Connection, backend: str, memory_mb: in
     parent_end.close()  # the fork copied it: held here, it would hide the parent's death
     parent = os.getppid()
     _cap_memory(memory_mb)
+    from extract.names.mentions import spacy_runs
     from extract.pipeline import extract_pdf
 
     while (job := _next_job(conn, parent)) is not None:
         try:
-            conn.send(("ok", extract_pdf(job.path, source=job.source, backend=backend).to_dict()))
+            before = spacy_runs()
+            result = extract_pdf(job.path, source=job.source, backend=backend).to_dict()
+            conn.send(("ok", (result, spacy_runs() > before)))
         except MemoryError:
             conn.send(("failed", ("too_large", f"needed more than {memory_mb} MB of memory to read")))
             return  # what is left of the heap is not to be trusted with another file
@@ -144,21 +147,22 @@ def extract_isolated(
     """Results in the order of `jobs`; a file that times out, crashes or runs out of memory
     comes back with its failure recorded."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    with Pool(backend, workers, limits, names=len(jobs) > 1) as pool:
+    with Pool(backend, workers, limits) as pool:
         return pool.run(jobs)
 
 
 class Pool:
     """Worker processes kept between runs (a Dask worker reads file after file through one)."""
 
-    def __init__(self, backend: str, workers: int, limits: Limits = Limits(), names: bool = True) -> None:
+    def __init__(self, backend: str, workers: int, limits: Limits = Limits()) -> None:
         from extract.pipeline import preload
 
         self.backend, self.workers, self.limits = backend, workers, limits
         self.memory_mb = memory_per_worker(limits.memory_mb, workers)
         self.context = multiprocessing.get_context("fork")
         self.slots: list[_Worker] = []
-        preload(names)
+        self.names = False  # whether a worker has needed spaCy: then it is loaded before each fork
+        preload()
 
     def __enter__(self) -> Pool:
         return self
@@ -172,6 +176,10 @@ class Pool:
         self.slots = []
 
     def _start(self) -> _Worker:
+        if self.names:  # loaded once here, every later worker inherits it instead of loading it again
+            from extract.names.mentions import nlp
+
+            nlp()
         mine, theirs = self.context.Pipe()
         process = self.context.Process(target=_serve, args=(theirs, mine, self.backend, self.memory_mb), daemon=True)
         process.start()
@@ -220,7 +228,9 @@ class Pool:
                     worker.job, worker.files = None, worker.files + 1
                     status, payload = _receive(conn)
                     if status == "ok":
-                        results[index] = FileExtraction.from_dict(payload)
+                        result, names = payload
+                        results[index] = FileExtraction.from_dict(result)
+                        self.names = self.names or names
                         continue
                     if status is None:
                         worker.process.join(timeout=5)  # it closed the pipe by dying: let it finish, for its exit code

@@ -42,20 +42,16 @@ def _backend(name: str):
     return pdf
 
 
-def preload(names: bool = True) -> None:
-    """Import both readers (pdfplumber's table finder serves both) and, for a run of several
-    files, load spaCy: done once in the parent, every forked worker starts with them instead of
-    loading them per file. A run of one file leaves spaCy to the worker, which loads it only
-    when the file has case text to find names in."""
+def preload() -> None:
+    """Import both readers (pdfplumber's table finder serves both) and the C helper: done once
+    in the parent, every forked worker starts with them instead of loading them per file.
+    spaCy is not among them: a worker loads it for the first case text that can hold a name,
+    and its pool loads it for the workers it starts after that (extract.isolate.Pool)."""
     from extract.layout.chars import helper
 
     for name in BACKENDS:
         _backend(name)
     helper()  # compiled (once per machine) and loaded before the workers fork
-    if names:
-        from extract.names.mentions import nlp
-
-        nlp()
 
 
 def read_pages(path: Path, backend: str = DEFAULT_BACKEND):

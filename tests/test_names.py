@@ -313,3 +313,39 @@ def test_name_evidence_and_offices_before_names():
     assert person_name("Overlege Marit Herder") == "Marit Herder"
     assert has_name_evidence("Kari Nordmann", frozenset()) and has_name_evidence("Guri Lajord", frozenset({"guri"}))
     assert not any(has_name_evidence(n, frozenset()) for n in ("Helse Nord", "Dato Klokkeslett", "Status Menn"))
+
+
+PIECES = ["Ola", "Nordmann", "Glenn-Helge", "Ørjan", "W.", "kari", "saken", "Samhandlingssjef", "Helse", "12/24",
+          " ", " ", "  ", "\t", "\n", "\u00a0", "\u2009", ",", ".", "-", "(", ")", ":", "/", "Ærlig"]  # fmt: skip
+TRICKY = ["Møtet: Ola, Kari og per.", "Ola\nNordmann", "Ola  Nordmann", "ola nordmann", "W. Goos", "Ola.Nordmann",
+          "Ola-Nordmann", "Ola\u2009Nordmann", "Samhandlingssjef orienterte", "(Kari) Hansen", "Kari²"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.sampled_from(TRICKY), st.lists(st.sampled_from(PIECES), max_size=12).map("".join)),
+    first=st.sampled_from([frozenset(), frozenset({"kari"}), frozenset({"ola", "orjan"})]),
+)
+def test_spacy_is_skipped_only_for_texts_in_which_it_finds_no_name(text, first):
+    """The cheap test in front of spaCy must be true of every text in which spaCy finds a name:
+    otherwise skipping spaCy would change what is extracted."""
+    from extract.names.mentions import can_hold_names, spacy_mentions
+
+    if not can_hold_names(text, first):
+        assert spacy_mentions(text, first) == []
+
+
+def test_a_run_without_names_in_its_case_texts_never_loads_spacy(tmp_path, samples):
+    """A worker loads spaCy for the first case text that can hold a name, and tells its pool,
+    which then loads it once for the workers it starts later; files without any never load it."""
+    from bench.synth import generate
+    from extract.isolate import Job, Pool
+
+    plain = generate(tmp_path, 2, seed=3)  # synthetic minutes: no capitalised pairs in case texts
+    with Pool("pdfium", workers=1) as pool:
+        pool.run([Job(p, p.name) for p in plain])
+        assert not pool.names
+        named = next(p for p in samples if "referat" in p.name)
+        (result,) = pool.run([Job(named, named.name)])
+        assert any(case.mentions for document in result.documents for case in document.cases)
+        assert pool.names

@@ -180,7 +180,7 @@ def test_no_worker_outlives_the_process_that_started_it():
     from extract.isolate import Pool
 
     def start_a_worker_then_wait(report) -> None:
-        pool = Pool("pdfium", workers=1, names=False)
+        pool = Pool("pdfium", workers=1)
         pool.slots.append(pool._start())
         report.send(pool.slots[0].process.pid)
         time.sleep(600)

@@ -30,6 +30,18 @@ _INITIAL = {"TEXT": {"REGEX": r"^[A-ZÆØÅ]\.$"}}
 _NAME_PATTERNS = [[_WORD, *middle, _WORD] for middle in ([], [_WORD], [_INITIAL], [_WORD, _WORD], [_WORD, _INITIAL])]
 
 
+_runs = [0]  # texts spaCy has read in this process
+
+
+def spacy_runs() -> int:
+    """How many texts spaCy has read in this process (a worker tells its pool when it needed it)."""
+    return _runs[0]
+
+
+def names_loaded() -> bool:
+    return nlp.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The trained pipeline if installed, else spaCy's blank Norwegian tokenizer."""
@@ -72,16 +84,59 @@ def has_name_evidence(name: str, given: frozenset[str]) -> bool:
     return len(name.split()) < 2 or is_given_name(name.split()[0], given)
 
 
+# What any name spaCy can find here needs in the raw text: a capitalised word, one space or tab,
+# and a capital (the next word or an initial); or, for a given name alone, a run of letters.
+_CAPITAL_PAIR = re.compile(r"[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáóí]+[ \t\u00a0]+[A-ZÆØÅÄÖÜÉ]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def can_hold_names(text: str, first_names: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` could hold a name find_mentions would find: a cheap test that is true of
+    every text in which it finds one, so that spaCy is neither loaded nor run for the rest (most
+    case texts of some archives; a run without any never imports spaCy). It holds for spaCy's
+    blank tokenizer with the Matcher; a trained pipeline may find a surname alone, so with one
+    every text counts."""
+    from extract.names.parse import fold
+
+    if not text:
+        return False
+    if _CAPITAL_PAIR.search(text) or _may_find_entities():
+        return True
+    # a run with a character that is a letter to the regex but not to str.isalpha is left to spaCy
+    return bool(first_names) and any(not word.isalpha() or fold(word) in first_names for word in _LETTERS.findall(text))
+
+
+def _may_find_entities() -> bool:
+    """Whether a pipeline with components (the trained one installed, or any loaded) may find a
+    surname alone in any text; asked without importing spaCy."""
+    return _installed() or (names_loaded() and bool(nlp().pipe_names))
+
+
+@lru_cache(maxsize=1)
+def _installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(TRAINED_PIPELINE) is not None
+
+
 def find_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[str]:
     """Name candidates in `text`, in order, without repeats.
 
     Runs of capitalised words are full-name candidates; a single capitalised word counts when
     it is one of `first_names` (the folded given names of the document's own attendees).
     """
+    if not can_hold_names(text, first_names):
+        return []
+    return spacy_mentions(text, first_names)
+
+
+def spacy_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list[str]:
+    """find_mentions without the cheap test first: what spaCy finds in any text."""
     from extract.names.parse import fold
 
     if not text:
         return []
+    _runs[0] += 1
     doc = nlp()(text)  # line breaks stay: a run of capitals never spans two lines
     spans = [doc[s:e] for _, s, e in _matcher()(doc)]
     entities = set()
