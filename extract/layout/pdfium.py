@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ TABLE_ROW_SHARE = 0.15  # a table's row borders are at least this share of the p
 TABLE_CELL_HEIGHT = 8.0  # and its column borders at least a line of text high
 BREAKS = {" ", "\r", "\n", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"}
 HYPHEN_MARKERS = {0x02, 0xFFFE}  # PDFium's code for a hyphen that ends a line
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _font_name(textpage: pdfium.PdfTextPage, index: int, buffer: ctypes.Array) -> str:
@@ -63,7 +65,11 @@ def _units(handle: ctypes.c_void_p, count: int) -> ctypes.Array | None:
     with a character beyond the BMP (two units for one character)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = _get_text(handle, 0, count, buffer) if count else 1
-    if written != count + 1 or any(0xD800 <= c <= 0xDFFF for c in buffer[:count]):
+    if written != count + 1:
+        return None
+    # a pair decodes to one character (the text comes out shorter), a lone half stays a surrogate
+    text = bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) != count or _SURROGATE.search(text):
         return None
     return (ctypes.c_ushort * count).from_buffer(buffer)
 
