@@ -76,10 +76,14 @@ def read_pages(path: Path, backend: str = DEFAULT_BACKEND):
 
 
 def finish_pages(path: Path, pages: list, ocr: bool = True) -> str | None:
-    """OCR the pages that need it, then take running headers out: the pages segmentation reads.
-    Returns why pages needing OCR stay unread, if any do."""
+    """OCR the pages that need it, then take running headers out: the pages segmentation reads,
+    whose lines are settled (their text kept) from here on. Returns why pages needing OCR stay
+    unread, if any do."""
     missing = ocr_pages(path, pages) if ocr else "OCR was switched off"
     strip_running_text(pages)
+    for page in pages:
+        for line in page.lines:
+            line.settle()
     return missing
 
 

@@ -43,10 +43,19 @@ class Line:
     gap_before: float | None = None  # white space above the line; None at the top of a page
     table: bool = False  # a row of a ruled table
     rule: bool = False  # a horizontal rule drawn across the text column
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)  # set by settle()
 
     @property
     def text(self) -> str:
+        if self._text is not None:
+            return self._text
         return " ".join(c.text for c in self.cells if c.text)
+
+    def settle(self) -> None:
+        """Keep the text: segmentation reads it tens of times per line, and from then on the
+        cells no longer change (the layout stage, which merges cells, is done)."""
+        self._text = None
+        self._text = self.text
 
     @property
     def x0(self) -> float:

@@ -14,6 +14,7 @@ import unicodedata
 MIN_TEXT_CHARS = 20  # fewer letters than this over an image is a scan's stray text
 MIN_LETTERS_FOR_SHAPE = 200  # enough letters to judge their case and mixing
 _SPACE = re.compile(r"\s+")
+_WORD, _DIGIT, _LETTER = re.compile(r"\w{3,}"), re.compile(r"\d"), re.compile(r"[^\W\d_]")
 
 
 def garbage_share(text: str) -> float:
@@ -33,10 +34,11 @@ def _shifted(text: str) -> bool:
     letters = "".join(filter(str.isalpha, text))
     if len(letters) < MIN_LETTERS_FOR_SHAPE:
         return False
-    upper = sum(map(str.isupper, letters)) / len(letters)
-    words = re.findall(r"\w{3,}", text)
-    mixed = sum(1 for w in words if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)) / max(len(words), 1)
-    return upper > 0.6 and mixed > 0.05
+    if not sum(map(str.isupper, letters)) / len(letters) > 0.6:
+        return False  # the word-by-word look below is needed only for text mostly in capitals
+    words = _WORD.findall(text)
+    mixed = sum(1 for w in words if _DIGIT.search(w) and _LETTER.search(w))
+    return mixed / max(len(words), 1) > 0.05
 
 
 def is_garbage(text: str) -> bool:
