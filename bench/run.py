@@ -112,11 +112,9 @@ def extraction(report: Report, work: Path, files: int, pdfs: list[Path] | None =
     startup = measure("start-up", minutes("extract", str(paths[0]), "--out", str(out / "one"), "--workers", "1"))
     one_file = in_process / len(paths)
     whole = result.runs["pdfium-1"].seconds
-    rows = [["start-up: imports, spaCy model, a worker", startup.seconds - one_file]]
+    rows = [["start-up: imports, a worker", startup.seconds - one_file]]
     rows += [[label, seconds] for label, seconds in stages]
-    rows.append(
-        ["worker process, results to the parent, JSON files", whole - (startup.seconds - one_file) - in_process]
-    )
+    rows.append(["workers (spaCy where needed), results, JSON", whole - (startup.seconds - one_file) - in_process])
     report.table(
         f"Where the time goes: `minutes extract --workers 1`, {result.files} files, {whole:.1f} s",
         ["stage", "seconds", "share"],
