@@ -47,7 +47,7 @@ def preload() -> None:
     in the parent, every forked worker starts with them instead of loading them per file.
     spaCy is not among them: a worker loads it for the first case text that can hold a name,
     and its pool loads it for the workers it starts after that (extract.isolate.Pool)."""
-    from extract.layout.chars import helper
+    from extract.layout.native import helper
 
     for name in BACKENDS:
         _backend(name)

@@ -190,6 +190,23 @@ BT /F1 12 Tf 72 640 Td (langt) Tj 40 0 Td (borte) Tj ET"""
     )  # fmt: skip
 
 
+def many_rules_in_a_form(path: Path, rules: int = 100) -> Path:
+    """A page drawing `rules` full-width rules and three column lines inside a form XObject, and
+    one rule of its own: more rules than a first guess of room for them, one level down."""
+    drawn = b"".join(b"50 %d m 560 %d l S\n" % (700 - 6 * k, 700 - 6 * k) for k in range(rules))
+    drawn += b"".join(b"%d 100 m %d 700 l S\n" % (x, x) for x in (50, 300, 560))
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Length %d >>\nstream\n" % len(drawn)
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /XObject << /X1 5 0 R >> >> >>"
+    )
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+         _stream(b"q /X1 Do Q 40 60 m 570 60 l S"), form + drawn + b"\nendstream"],
+    )  # fmt: skip
+
+
 def lying_page_count(path: Path, claimed: int = 999_999) -> Path:
     """One page, in a page tree that claims `claimed`."""
     return _raw_pdf(

@@ -89,15 +89,16 @@ def test_every_file_gives_the_same_json(monkeypatch):
 
 @pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
 def test_the_python_calls_read_what_the_c_helper_reads(path, monkeypatch):
-    """Without a C compiler the characters are asked, and words made, in Python: the same words."""
-    from extract.layout import chars
+    """Without a C compiler the characters are asked, words made and paths walked in Python: the
+    same words, rules and counts."""
+    from extract.layout import native
 
     pdf = pdfium.PdfDocument(str(path))
     try:
         pages = [pdf[i] for i in range(len(pdf))]
-        with_helper = [fast.page_words(page) for page in pages]
-        monkeypatch.setattr(chars, "helper", lambda: None)
-        assert [fast.page_words(page) for page in pages] == with_helper
+        with_helper = [(fast.page_words(page), fast.page_paths(page)) for page in pages]
+        monkeypatch.setattr(native, "helper", lambda: None)
+        assert [(fast.page_words(page), fast.page_paths(page)) for page in pages] == with_helper
     finally:
         pdf.close()
 
@@ -105,20 +106,20 @@ def test_the_python_calls_read_what_the_c_helper_reads(path, monkeypatch):
 def test_the_c_helper_is_built_where_there_is_a_compiler():
     import shutil
 
-    from extract.layout import chars
+    from extract.layout import native
 
-    assert (chars.helper() is not None) == bool(shutil.which("cc") or shutil.which("gcc"))
+    assert (native.helper() is not None) == bool(shutil.which("cc") or shutil.which("gcc"))
 
 
 def test_each_rule_of_making_words_gives_the_same_words_in_c_and_in_python(tmp_path, monkeypatch):
-    from extract.layout import chars
+    from extract.layout import native
     from tests import pdfs
 
     pdf = pdfium.PdfDocument(str(pdfs.word_rules(tmp_path / "rules.pdf")))
     try:
         page = pdf[0]
         words, count = fast.page_words(page)
-        monkeypatch.setattr(chars, "helper", lambda: None)
+        monkeypatch.setattr(native, "helper", lambda: None)
         assert fast.page_words(page) == (words, count)
     finally:
         pdf.close()
@@ -129,3 +130,19 @@ def test_each_rule_of_making_words_gives_the_same_words_in_c_and_in_python(tmp_p
         ("langt", 12.0, False), ("borte", 12.0, False),  # so does a gap
     ]  # fmt: skip
     assert count == sum(len(w.text) for w in words)
+
+
+def test_paths_in_forms_and_more_rules_than_first_room_read_the_same_in_c_and_in_python(tmp_path, monkeypatch):
+    from extract.layout import native
+    from tests import pdfs
+
+    pdf = pdfium.PdfDocument(str(pdfs.many_rules_in_a_form(tmp_path / "rules.pdf")))
+    try:
+        page = pdf[0]
+        rules, horizontal, vertical, images = found = fast.page_paths(page)
+        assert found == reference.page_paths(page)
+        monkeypatch.setattr(native, "helper", lambda: None)
+        assert fast.page_paths(page) == found
+    finally:
+        pdf.close()
+    assert (len(rules), horizontal, vertical, images) == (101, 101, 3, 0)

@@ -19,9 +19,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extract.errors import ExtractionError
-from extract.layout.chars import page_chars
-from extract.layout.chars import words as words_in_c
 from extract.layout.lines import TableGrid, build_lines, is_bold_font
+from extract.layout.native import page_chars
+from extract.layout.native import paths as paths_in_c
+from extract.layout.native import words as words_in_c
 from extract.layout.quality import ocr_reason
 from models.layout import Page, Word
 
@@ -83,7 +84,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     """Words in display coordinates (top-left origin), and the number of characters.
 
     The text comes in one call; every character's position, box and text object, and the words
-    made of them, come from the C helper (extract.layout.chars); size and weight are asked once
+    made of them, come from the C helper (extract.layout.native); size and weight are asked once
     per text object (PDFium gives one font and size per object). Without the helper, or on a
     page it leaves alone, the same rules run here in Python."""
     textpage = page.get_textpage()
@@ -92,7 +93,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     height = page.get_height()
     units = _units(handle, count)
     style = _Style(textpage, handle)
-    made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style) if units is not None else None
+    made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style.bold) if units is not None else None
     if made is not None:
         textpage.close()
         found, chars = made
@@ -116,11 +117,16 @@ class _Style:
         style = self.of_object.get(text_object)
         if style is None:
             font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
-            if font not in self.bold_of:
-                weight = raw.FPDFText_GetFontWeight(self.textpage.raw, index)
-                self.bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(self.textpage, index, self.name))
-            style = self.of_object[text_object] = (round(_font_size(self.handle, index), 1) or 1.0, self.bold_of[font])
+            bold = self.bold(index, font)
+            style = self.of_object[text_object] = (round(_font_size(self.handle, index), 1) or 1.0, bold)
         return style
+
+    def bold(self, index: int, font: int | None) -> bool:
+        """Whether the font of character `index` is bold: by its weight, or by its name."""
+        if font not in self.bold_of:
+            weight = raw.FPDFText_GetFontWeight(self.textpage.raw, index)
+            self.bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(self.textpage, index, self.name))
+        return self.bold_of[font]
 
 
 def _page_words_python(
@@ -230,10 +236,15 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
     """Drawn horizontal rules (x0, x1, y from the top), counts of the lines that could border a
     table's rows and columns, and the number of images on the page."""
     height, width = page.get_height(), page.get_width()
+    page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    walked = paths_in_c(
+        page_handle, width, height, MAX_FORM_DEPTH, (THIN, TABLE_ROW_SHARE, MIN_RULE_SHARE, TABLE_CELL_HEIGHT)
+    )
+    if walked is not None:
+        return walked
     rules, horizontal, vertical, images = [], 0, 0, 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     corners = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
     for handle, kind, _ in _objects(page_handle):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1

@@ -1,10 +1,11 @@
-"""Every character's position, box and text object on a page, in one call into PDFium.
+"""The loops of the PDFium reader that run once per character or per page object, in C.
 
-Reading words asks PDFium three things per character (origin, loose box, text object); through
-ctypes that is half of the reader's time. A few lines of C make the same calls in a loop and
-fill two arrays: they are compiled once with the system's C compiler into the user's cache and
-loaded with ctypes; where no compiler is found the same calls are made from Python, with the
-same results (tests/test_reader_equality.py checks both ways).
+Reading a page asks PDFium several things per character (origin, loose box, text object, font
+size) and per page object (type, bounds); through ctypes each call costs more than PDFium's
+answer. A few functions of C make the calls in a loop, and make words of the characters by the
+rules of extract.layout.pdfium's Python loop: they are compiled once with the system's C
+compiler into the user's cache and loaded with ctypes. Where no compiler is found the same
+rules run in Python, with the same results (tests/test_reader_equality.py checks both ways).
 """
 
 from __future__ import annotations
@@ -145,6 +146,109 @@ int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const doubl
     word_start[words] = n;
     return words;
 }
+
+typedef double (*size_fn)(void *, int);
+typedef void *(*font_fn)(void *);
+
+/* Per run of one text object: its slot, shared by the runs of the same object, where the slot
+   holds the first such character's index, its font size and the object's font. */
+int minutes_styles(void *page, int nruns, const int32_t *run_starts, const int32_t *kept, const uint64_t *objects,
+                   void *font_size, void *object_font, int32_t *run_slot, int32_t *slot_char, double *slot_size,
+                   uint64_t *slot_font) {
+    uint64_t size = 16;
+    while (size < 2 * (uint64_t)nruns + 2) size <<= 1;
+    uint64_t *keys = calloc(size, sizeof(uint64_t));
+    int32_t *values = calloc(size, sizeof(int32_t));
+    if (!keys || !values) { free(keys); free(values); return -1; }
+    int slots = 0, null_slot = -1;
+    for (int r = 0; r < nruns; r++) {
+        int i = kept[run_starts[r]];
+        uint64_t object = objects[i];
+        int found = -1;
+        uint64_t h = 0;
+        if (!object) {
+            found = null_slot;
+        } else {
+            h = (object * 0x9E3779B97F4A7C15ull) >> 7;
+            for (uint64_t k = h & (size - 1);; k = (k + 1) & (size - 1)) {
+                if (!keys[k]) { h = k; break; }
+                if (keys[k] == object) { found = values[k]; break; }
+            }
+        }
+        if (found < 0) {
+            found = slots++;
+            slot_char[found] = i;
+            slot_size[found] = ((size_fn)font_size)(page, i);
+            slot_font[found] = object ? (uint64_t)(uintptr_t)((font_fn)object_font)((void *)(uintptr_t)object) : 0;
+            if (!object) null_slot = found;
+            else { keys[h] = object; values[h] = found; }
+        }
+        run_slot[r] = found;
+    }
+    free(keys);
+    free(values);
+    return slots;
+}
+
+typedef int (*count_fn)(void *);
+typedef void *(*get_fn)(void *, int);
+typedef int (*type_fn)(void *);
+typedef int (*bounds_fn)(void *, float *, float *, float *, float *);
+
+/* The page's paths walked as extract.layout.pdfium._objects walks them (into form XObjects, at
+   most `max_depth` levels), sorted as page_paths sorts them: rules (x0, x1, y from the top),
+   and counts of lines that could border table rows and columns, and of images. */
+int minutes_paths(void *page, void *count_page, void *get_page, void *count_form, void *get_form, void *type_of,
+                  void *bounds_of, int max_depth, double width, double height, double thin, double row_share,
+                  double rule_share, double cell_height, int image_type, int path_type, int form_type,
+                  double *rules, int rules_cap, int32_t *counts) {
+    void *forms[64];
+    int indexes[64], totals[64];
+    int depth = 0, index = 0, total = ((count_fn)count_page)(page), nrules = 0;
+    void *form = 0;
+    int horizontal = 0, vertical = 0, images = 0;
+    if (total < 0) return -1;
+    if (max_depth > 64) max_depth = 64;
+    for (;;) {
+        if (index >= total) {
+            if (!depth) break;
+            depth--;
+            form = forms[depth]; index = indexes[depth]; total = totals[depth];
+            continue;
+        }
+        void *object = form ? ((get_fn)get_form)(form, index) : ((get_fn)get_page)(page, index);
+        if (!object) return -2;
+        index++;
+        int kind = ((type_fn)type_of)(object);
+        if (kind == image_type) {
+            images++;
+        } else if (kind == path_type) {
+            float left, bottom, right, top;
+            if (!((bounds_fn)bounds_of)(object, &left, &bottom, &right, &top)) return -3;
+            double w = (double)right - (double)left, h = (double)top - (double)bottom;
+            if (h <= thin && w > thin) {
+                horizontal += w >= row_share * width;
+                if (w >= rule_share * width) {
+                    if (nrules >= rules_cap) return -4;
+                    rules[3 * nrules] = left;
+                    rules[3 * nrules + 1] = right;
+                    rules[3 * nrules + 2] = height - ((double)top + (double)bottom) / 2;
+                    nrules++;
+                }
+            } else if (w <= thin && h > thin) {
+                vertical += h >= cell_height;
+            }
+        } else if (kind == form_type && depth < max_depth - 1) {
+            int inner = ((count_fn)count_form)(object);
+            if (inner < 0) return -1;
+            forms[depth] = form; indexes[depth] = index; totals[depth] = total;
+            depth++;
+            form = object; index = 0; total = inner;
+        }
+    }
+    counts[0] = horizontal; counts[1] = vertical; counts[2] = images;
+    return nrules;
+}
 """
 DISABLE = "MINUTES_NO_C_HELPER"  # set (to anything) to read with the Python calls only
 
@@ -153,8 +257,11 @@ def _address(function: object) -> int:
     return ctypes.cast(function, ctypes.c_void_p).value or 0
 
 
-ORIGIN, BOX, OBJECT = (_address(f) for f in (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox,
-                                               raw.FPDFText_GetTextObject))  # fmt: skip
+ORIGIN, BOX, OBJECT, FONT_SIZE, OBJECT_FONT = (
+    _address(f)
+    for f in (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject,
+              raw.FPDFText_GetFontSize, raw.FPDFTextObj_GetFont)
+)  # fmt: skip
 
 
 def _cache() -> Path:
@@ -192,7 +299,7 @@ def helper() -> ctypes.CDLL | None:
     except OSError as exc:
         log.info("the C helper could not be loaded (%s)", exc)
         return None
-    for name in ("minutes_page_chars", "minutes_keep", "minutes_words"):
+    for name in ("minutes_page_chars", "minutes_keep", "minutes_words", "minutes_styles", "minutes_paths"):
         getattr(library, name).restype = ctypes.c_int
     library.minutes_words.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
                                       ctypes.c_double, ctypes.c_double, ctypes.c_int, ctypes.c_void_p,
@@ -236,15 +343,15 @@ def words(
     height: float,
     breaks: frozenset[str],
     ascent: float,
-    style: Callable[[int, int], tuple[float, bool]],
+    bold: Callable[[int, int | None], bool],
 ) -> tuple[list[RawWord], int] | None:
     """The page's words made in C, by the rules of extract.layout.pdfium's Python loop: a break
     or unprintable character ends a word, a character printed again at the same spot is dropped
     (fake bold) except an "ff" ligature's second f, and a new line, a gap, or a change of size or
-    weight starts a word. `units` holds one UTF-16 unit per character (no surrogates); `style`
-    gives (size, bold) for character i of text object o, asked once where the object changes.
-    None without the helper, or on a page the helper leaves to Python (a position PDFium gives
-    as not a number)."""
+    weight starts a word. A text object's size is its first character's; `bold` says whether a
+    font is bold, given a character in it (asked once per font). `units` holds one UTF-16 unit
+    per character (no surrogates). None without the helper, or on a page the helper leaves to
+    Python (a position PDFium gives as not a number)."""
     library = helper()
     count = len(units)
     if library is None or not count:
@@ -259,23 +366,92 @@ def words(
     n = library.minutes_keep(count, units, geometry, objects, table, kept, codes, broken, starts, ctypes.byref(runs))
     if n < 0:
         return None
-    sizes = (ctypes.c_double * max(1, runs.value))()
-    bolds = (ctypes.c_uint8 * max(1, runs.value))()
-    for r in range(runs.value):
-        i = kept[starts[r]]
-        sizes[r], bolds[r] = style(i, objects[i])
+    sizes, bolds = _styles(library, handle, runs.value, starts, kept, objects, bold)
     word_start = (ctypes.c_int32 * (n + 1))()
     boxes = (ctypes.c_double * (4 * n + 4))()
     word_bold = (ctypes.c_uint8 * (n + 1))()
     found = library.minutes_words(n, kept, broken, geometry, height, ascent, runs.value, starts, sizes, bolds,
                                   word_start, boxes, word_bold)  # fmt: skip
     text = bytes(codes)[: 4 * n].decode("utf-32-le")
-    bounds, box, bold = word_start[: found + 1], boxes[: 4 * found], word_bold[:found]
+    bounds, box, bolded = word_start[: found + 1], boxes[: 4 * found], word_bold[:found]
     result = [
-        (text[bounds[w] : bounds[w + 1]], box[4 * w], box[4 * w + 1], box[4 * w + 2], box[4 * w + 3], bool(bold[w]))
+        (text[bounds[w] : bounds[w + 1]], box[4 * w], box[4 * w + 1], box[4 * w + 2], box[4 * w + 3], bool(bolded[w]))
         for w in range(found)
     ]
     return result, n
+
+
+def _styles(
+    library: ctypes.CDLL,
+    handle: ctypes.c_void_p,
+    runs: int,
+    starts: ctypes.Array,
+    kept: ctypes.Array,
+    objects: ctypes.Array,
+    bold: Callable[[int, int | None], bool],
+) -> tuple[ctypes.Array, ctypes.Array]:
+    """Size and weight of each run: PDFium is asked once per text object (in C), Python rounds
+    each size met and judges each font met once."""
+    slot_of = (ctypes.c_int32 * max(1, runs))()
+    slot_char = (ctypes.c_int32 * max(1, runs))()
+    slot_size = (ctypes.c_double * max(1, runs))()
+    slot_font = (ctypes.c_uint64 * max(1, runs))()
+    slots = library.minutes_styles(handle, runs, starts, kept, objects, ctypes.c_void_p(FONT_SIZE),
+                                   ctypes.c_void_p(OBJECT_FONT), slot_of, slot_char, slot_size, slot_font)  # fmt: skip
+    if slots < 0:
+        raise MemoryError("no memory for a page's text objects")
+    raw_sizes, fonts, chars = slot_size[:slots], slot_font[:slots], slot_char[:slots]
+    rounded = {size: round(size, 1) or 1.0 for size in set(raw_sizes)}
+    bold_of: dict[int, bool] = {}
+    for font, char in zip(fonts, chars, strict=True):
+        if font not in bold_of:
+            bold_of[font] = bold(char, font or None)
+    of_slot = slot_of[:runs]
+    sizes = (ctypes.c_double * max(1, runs))(*[rounded[raw_sizes[k]] for k in of_slot])
+    bolds = (ctypes.c_uint8 * max(1, runs))(*[bold_of[fonts[k]] for k in of_slot])
+    return sizes, bolds
+
+
+# (count objects of the page, get one, count those of a form, get one, type, bounds)
+WALK = tuple(
+    _address(f)
+    for f in (raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, raw.FPDFFormObj_CountObjects,
+              raw.FPDFFormObj_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds)
+)  # fmt: skip
+_WALK_ERRORS = {
+    -1: "Failed to get number of pageobjects.",
+    -2: "Failed to get pageobject.",
+    -3: "Failed to locate pageobject.",
+}
+
+
+def paths(
+    page: ctypes.c_void_p, width: float, height: float, max_depth: int, limits: tuple[float, float, float, float]
+) -> tuple[list[tuple[float, float, float]], int, int, int] | None:
+    """extract.layout.pdfium.page_paths in one call: the rules, the counts of lines that could
+    border table rows and columns, and of images. `limits`: a thin line's width, a table row's
+    share of the page, a rule's share, a cell's height. None without the helper."""
+    library = helper()
+    if library is None:
+        return None
+    capacity = 64
+    while True:
+        rules = (ctypes.c_double * (3 * capacity))()
+        counts = (ctypes.c_int32 * 3)()
+        found = library.minutes_paths(
+            page, *(ctypes.c_void_p(a) for a in WALK), max_depth, ctypes.c_double(width), ctypes.c_double(height),
+            *(ctypes.c_double(v) for v in limits), raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH,
+            raw.FPDF_PAGEOBJ_FORM, rules, capacity, counts,
+        )  # fmt: skip
+        if found == -4:  # more rules than room: again with room for them
+            capacity *= 8
+            continue
+        if found < 0:
+            import pypdfium2 as pdfium
+
+            raise pdfium.PdfiumError(_WALK_ERRORS[found])
+        flat = rules[: 3 * found]
+        return [tuple(flat[3 * k : 3 * k + 3]) for k in range(found)], counts[0], counts[1], counts[2]
 
 
 def _page_chars_python(handle: ctypes.c_void_p, count: int) -> tuple[list[float], list[int]]:
