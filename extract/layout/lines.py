@@ -45,15 +45,23 @@ def _center_in(word: Word, box: BBox) -> bool:
 
 
 def _dominant_size(words: Sequence[Word]) -> float:
+    """The size most of the characters have (rounded to a tenth; the first such size on a tie)."""
+    raw: dict[float, int] = {}
+    for w in words:  # counted per size as printed, then rounded once per size
+        raw[w.size] = raw.get(w.size, 0) + len(w.text)
     sizes: Counter[float] = Counter()
-    for w in words:
-        sizes[round(w.size, 1)] += len(w.text)
+    for size, count in raw.items():
+        sizes[round(size, 1)] += count
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _mostly_bold(words: Sequence[Word]) -> bool:
-    total = sum(len(w.text) for w in words)
-    bold = sum(len(w.text) for w in words if w.bold)
+    total = bold = 0
+    for w in words:
+        n = len(w.text)
+        total += n
+        if w.bold:
+            bold += n
     return total > 0 and bold * 2 > total
 
 
@@ -62,17 +70,22 @@ def group_rows(words: Iterable[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
     bands: list[tuple[float, float]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(w.bottom - w.top, 0.1)
+        w_top, w_bottom = w.top, w.bottom
+        h = w_bottom - w_top
+        if h < 0.1:  # max(h, 0.1)
+            h = 0.1
         for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             top, bottom = bands[i]
-            overlap = min(bottom, w.bottom) - max(top, w.top)
-            if overlap >= 0.5 * min(h, bottom - top):
+            # min and max of two, spelled out: this loop runs once per word and row looked at
+            overlap = (w_bottom if w_bottom < bottom else bottom) - (w_top if w_top > top else top)
+            height = bottom - top
+            if overlap >= 0.5 * (height if height < h else h):
                 rows[i].append(w)
-                bands[i] = (min(top, w.top), max(bottom, w.bottom))
+                bands[i] = (w_top if w_top < top else top, w_bottom if w_bottom > bottom else bottom)
                 break
         else:
             rows.append([w])
-            bands.append((w.top, w.bottom))
+            bands.append((w_top, w_bottom))
     for row in rows:
         row.sort(key=lambda w: w.x0)
     rows.sort(key=lambda r: min(w.top for w in r))
