@@ -1,9 +1,11 @@
 """Votes and how each case ended: every printed form, bokmål and nynorsk, and the count check."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.segment.status import document_status
-from extract.segment.votes import find_votes, outcome
+from extract.segment.votes import find_votes, is_vote_sentence, outcome
 from tests.helpers import lines
 
 
@@ -188,3 +190,19 @@ def test_what_the_minutes_say_of_themselves(title, head, tail, expected):
     status, printed = document_status(title, lines(head) if head else [], lines(tail) if tail else [])
     assert status == expected
     assert (printed is None) == (expected is None)
+
+
+VOTE_PIECES = ["Innstillingen", "ble", "vart", "VEDTATT", "vedteke", "enstemmig", "Einstemmeg", "samrøystes",
+               "SAMRØYSTES", "falt", "FALL", "med", "mot", "12", "3", "Votering", "avstemming", "satt", "opp",
+               "Følgende", "stemte", "røysta", "for", "godkjent", "tiltrådt", "tilrådd", "bifalt", "forkastet",
+               "nedstemt", "avvist", "ikke", "İ", "ı", "VOTERİNG", "enstemmıg", "ſamrøyſtes", "vedtaket", "enst.",
+               ":", ".", ",", " ", " "]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(VOTE_PIECES), max_size=14).map(" ".join))
+def test_the_cheap_look_for_vote_words_never_hides_a_vote_sentence(text):
+    from extract.segment.text import clean
+    from extract.segment.votes import _LABEL, VOTE_SENTENCE
+
+    assert is_vote_sentence(text) == bool(VOTE_SENTENCE.match(_LABEL.sub("", clean(text))))

@@ -78,8 +78,18 @@ _PUT_OFF = re.compile(r"\b(?:ble|blei|vart|er\s+blitt)\s+utsatt|\b(?:ble|blei|va
 OUTCOME_LINE_WORDS = 10  # a line that says a case was put off or withdrawn is short
 
 
+# Every form of VOTE_SENTENCE holds one of these, as its case-insensitive match sees letters
+# (casefolded; "ı" and "İ" match "i" there): a line without any is not a vote sentence, and the
+# pattern, slow on the lines of every case, is not tried on it.
+_VOTE_STEMS = ("vedt", "enst", "einstem", "røyst", "votering", "avstem", "godkj", "tiltr", "tilr", "bifal",
+               "forkast", "nedstem", "fal", "avvis", "opp", "stemte")  # fmt: skip
+_FOLD_I = str.maketrans({"ı": "i", "\u0307": None})
+
+
 def is_vote_sentence(text: str) -> bool:
-    return bool(VOTE_SENTENCE.match(_LABEL.sub("", clean(text))))
+    text = _LABEL.sub("", clean(text))
+    folded = text.casefold().translate(_FOLD_I)
+    return any(stem in folded for stem in _VOTE_STEMS) and bool(VOTE_SENTENCE.match(text))
 
 
 def _sentences(lines: list[Line]) -> list[str]:
