@@ -88,19 +88,19 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
     per text object (PDFium gives one font and size per object). Without the helper, or on a
     page it leaves alone, the same rules run here in Python."""
     textpage = page.get_textpage()
-    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    count = textpage.count_chars()
-    height = page.get_height()
-    units = _units(handle, count)
-    style = _Style(textpage, handle)
-    made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style.bold) if units is not None else None
-    if made is not None:
-        textpage.close()
+    try:
+        handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        count = textpage.count_chars()
+        height = page.get_height()
+        units = _units(handle, count)
+        style = _Style(textpage, handle)
+        made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style.bold) if units is not None else None
+        if made is None:
+            return _page_words_python(handle, count, units, height, style)
         found, chars = made
         return [Word(t, x0, x1, top, top + size, size, bold) for t, x0, x1, top, size, bold in found], chars
-    result = _page_words_python(handle, count, units, height, style)
-    textpage.close()
-    return result
+    finally:
+        textpage.close()
 
 
 class _Style:

@@ -39,6 +39,7 @@ def spacy_runs() -> int:
 
 
 def names_loaded() -> bool:
+    """Whether spaCy is loaded in this process (asked without loading it)."""
     return nlp.cache_info().currsize > 0
 
 
