@@ -151,6 +151,17 @@ def test_an_empty_search_with_a_committee_lists_every_case_and_the_csv_holds_the
     assert re.fullmatch(pdf, rows[0]["pdf"])
 
 
+def test_an_export_read_in_many_batches_holds_each_case_once_in_the_same_order(archive_db, monkeypatch):
+    from web import search_pages
+
+    _, whole, _ = get(archive_db, "/sok.csv", utvalg="Eldrerådet")
+    monkeypatch.setattr(search_pages, "EXPORT_BATCH", 7)  # 230 cases: 33 batches, the last one short
+    _, batched, _ = get(archive_db, "/sok.csv", utvalg="Eldrerådet")
+    assert batched == whole
+    pages = [r["saksside"] for r in csv.DictReader(io.StringIO(batched))]
+    assert len(pages) == len(set(pages)) == MANY
+
+
 def test_the_excel_csv_has_a_bom_and_semicolons(archive_db):
     _, text, headers = get(archive_db, "/sok.csv", q="legevakt", excel="1")
     assert text.startswith("\ufeffutvalg;møtedato;saksnummer;tittel")

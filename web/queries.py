@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -172,20 +172,27 @@ def search_cases(conn: sqlite3.Connection, search: Search, page: int = 1) -> dic
     return {"rows": rows, "total": total, "capped": capped, "page": page, "pages": max(1, -(-total // PAGE_SIZE))}
 
 
-def export_cases(conn: sqlite3.Connection, search: Search, limit: int, offset: int) -> list[dict]:
-    """The cases a search finds, whole texts, newest first: an export reads them all, a batch
-    at a time, with no cap."""
+def export_order(conn: sqlite3.Connection, search: Search) -> list:
+    """The ids of the cases a search finds, newest first: an export reads them all, with no cap.
+    Sorted once here; the rows are then read a batch at a time by id (export_rows), so a long
+    export costs one sort, not one per batch as an offset would."""
     where, params = search.filters()
     if search.terms:
         where.append("c.rowid in (select rowid from cases_words where cases_words match ?)")
         params.append(search.match(search.scope()))
+    sql = f"select c.id from cases c where {' and '.join(where)} order by c.meeting_date desc, c.body, c.number, c.id"
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+def export_rows(conn: sqlite3.Connection, ids: Sequence) -> list[dict]:
+    """The cases of `ids`, whole texts, in the order of `ids`."""
     cursor = conn.execute(
         f"""select {CASE_COLUMNS}, f.loaded_at from cases c left join documents d on d.id = c.document_id
-             left join files f on f.sha256 = d.file_sha256
-            where {" and ".join(where)} order by c.meeting_date desc, c.body, c.number, c.id limit ? offset ?""",
-        [*params, limit, offset],
+             left join files f on f.sha256 = d.file_sha256 where c.id in ({", ".join("?" for _ in ids)})""",
+        list(ids),
     )
-    return _dicts(cursor)
+    by_id = {row["id"]: row for row in _dicts(cursor)}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def newest_cases(conn: sqlite3.Connection, search: Search, limit: int = 50) -> list[dict]:

@@ -111,13 +111,11 @@ async def search_export(datasette, request):
     absolute = _absolute(datasette, request, links)
 
     async def batches():
-        offset = 0
-        while True:
-            rows = await run(datasette, lambda conn, o=offset: queries.export_cases(conn, search, EXPORT_BATCH, o))
-            if not rows:
-                return
+        order = await run(datasette, lambda conn: queries.export_order(conn, search))
+        for start in range(0, len(order), EXPORT_BATCH):
+            ids = order[start : start + EXPORT_BATCH]
+            rows = await run(datasette, lambda conn, ids=ids: queries.export_rows(conn, ids))
             yield [export_row(r, absolute) for r in rows]
-            offset += len(rows)
 
     if fmt == "json":
         about = {"search": {k: v for k, v in form.items() if k != "known"}, "fields": FIELDS}
