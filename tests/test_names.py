@@ -1,5 +1,7 @@
 """People: each name rule, each pair that must not merge, the resolver's decisions and their order."""
 
+import os
+
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -349,3 +351,23 @@ def test_a_run_without_names_in_its_case_texts_never_loads_spacy(tmp_path, sampl
         (result,) = pool.run([Job(named, named.name)])
         assert any(case.mentions for document in result.documents for case in document.cases)
         assert pool.names
+
+
+def test_the_given_name_lists_are_kept_and_read_back_without_importing_faker(tmp_path):
+    import subprocess
+    import sys
+
+    from extract.names.given import faker_given_names
+
+    script = (
+        "import sys; from extract.names.given import given_names; names = given_names(); "
+        "print(len(names), 'faker' in sys.modules, sorted(names) == sorted(set(names)))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    count = len(faker_given_names())
+    assert first.stdout.split() == [str(count), "True", "True"]  # read from Faker, then kept
+    assert second.stdout.split() == [str(count), "False", "True"]  # read back: Faker never imported
+    (kept,) = (tmp_path / "minutes").glob("given-names-*.txt")
+    assert frozenset(kept.read_text(encoding="utf-8").split("\n")) == faker_given_names()

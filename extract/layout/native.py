@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pypdfium2.raw as raw
 
+from extract.cache import cache_dir
+
 log = logging.getLogger(__name__)
 
 SOURCE = r"""
@@ -264,18 +266,13 @@ ORIGIN, BOX, OBJECT, FONT_SIZE, OBJECT_FONT = (
 )  # fmt: skip
 
 
-def _cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "minutes"
-
-
 @lru_cache(maxsize=1)
 def helper() -> ctypes.CDLL | None:
     """The compiled helper, compiled on first use; None without a compiler (or when disabled)."""
     if os.environ.get(DISABLE):
         return None
     digest = hashlib.sha256(SOURCE.encode()).hexdigest()[:16]
-    target = _cache() / f"page_chars-{digest}-{sys.platform}-{os.uname().machine}.so"
+    target = cache_dir() / f"page_chars-{digest}-{sys.platform}-{os.uname().machine}.so"
     if not target.exists():
         compiler = shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")
         if compiler is None:
