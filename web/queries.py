@@ -73,6 +73,15 @@ class Search:
             where.append("c.proposed_decisions is not null")
         return where, params
 
+    def filters_and_words(self) -> tuple[list[str], list]:
+        """filters(), and the searched words as a condition on the case (for reads that need
+        every match, not the ranked page)."""
+        where, params = self.filters()
+        if self.terms:
+            where.append("c.rowid in (select rowid from cases_words where cases_words match ?)")
+            params.append(self.match(self.scope()))
+        return where, params
+
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
@@ -176,10 +185,7 @@ def export_order(conn: sqlite3.Connection, search: Search) -> list:
     """The ids of the cases a search finds, newest first: an export reads them all, with no cap.
     Sorted once here; the rows are then read a batch at a time by id (export_rows), so a long
     export costs one sort, not one per batch as an offset would."""
-    where, params = search.filters()
-    if search.terms:
-        where.append("c.rowid in (select rowid from cases_words where cases_words match ?)")
-        params.append(search.match(search.scope()))
+    where, params = search.filters_and_words()
     sql = f"select c.id from cases c where {' and '.join(where)} order by c.meeting_date desc, c.body, c.number, c.id"
     return [row[0] for row in conn.execute(sql, params)]
 
@@ -197,10 +203,7 @@ def export_rows(conn: sqlite3.Connection, ids: Sequence) -> list[dict]:
 
 def newest_cases(conn: sqlite3.Connection, search: Search, limit: int = 50) -> list[dict]:
     """The cases a search finds, the most recently loaded first: a feed's entries."""
-    where, params = search.filters()
-    if search.terms:
-        where.append("c.rowid in (select rowid from cases_words where cases_words match ?)")
-        params.append(search.match(search.scope()))
+    where, params = search.filters_and_words()
     sql = f"""select {CASE_COLUMNS}, f.loaded_at from cases c join documents d on d.id = c.document_id
                 join files f on f.sha256 = d.file_sha256
                where {" and ".join(where)} order by f.loaded_at desc, c.meeting_date desc, c.number limit ?"""

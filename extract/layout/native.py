@@ -340,13 +340,15 @@ def words(
     height: float,
     breaks: frozenset[str],
     ascent: float,
+    point_size: Callable[[float], float],
     bold: Callable[[int, int | None], bool],
 ) -> tuple[list[RawWord], int] | None:
     """The page's words made in C, by the rules of extract.layout.pdfium's Python loop: a break
     or unprintable character ends a word, a character printed again at the same spot is dropped
     (fake bold) except an "ff" ligature's second f, and a new line, a gap, or a change of size or
-    weight starts a word. A text object's size is its first character's; `bold` says whether a
-    font is bold, given a character in it (asked once per font). `units` holds one UTF-16 unit
+    weight starts a word. A text object's size is its first character's, made a word's by
+    `point_size` (once per size met); `bold` says whether a font is bold, given a character in
+    it (asked once per font). `units` holds one UTF-16 unit
     per character (no surrogates). None without the helper, or on a page the helper leaves to
     Python (a position PDFium gives as not a number)."""
     library = helper()
@@ -363,7 +365,7 @@ def words(
     n = library.minutes_keep(count, units, geometry, objects, table, kept, codes, broken, starts, ctypes.byref(runs))
     if n < 0:
         return None
-    sizes, bolds = _styles(library, handle, runs.value, starts, kept, objects, bold)
+    sizes, bolds = _styles(library, handle, runs.value, starts, kept, objects, point_size, bold)
     word_start = (ctypes.c_int32 * (n + 1))()
     boxes = (ctypes.c_double * (4 * n + 4))()
     word_bold = (ctypes.c_uint8 * (n + 1))()
@@ -385,9 +387,10 @@ def _styles(
     starts: ctypes.Array,
     kept: ctypes.Array,
     objects: ctypes.Array,
+    point_size: Callable[[float], float],
     bold: Callable[[int, int | None], bool],
 ) -> tuple[ctypes.Array, ctypes.Array]:
-    """Size and weight of each run: PDFium is asked once per text object (in C), Python rounds
+    """Size and weight of each run: PDFium is asked once per text object (in C), Python sizes
     each size met and judges each font met once."""
     slot_of = (ctypes.c_int32 * max(1, runs))()
     slot_char = (ctypes.c_int32 * max(1, runs))()
@@ -398,7 +401,7 @@ def _styles(
     if slots < 0:
         raise MemoryError("no memory for a page's text objects")
     raw_sizes, fonts, chars = slot_size[:slots], slot_font[:slots], slot_char[:slots]
-    rounded = {size: round(size, 1) or 1.0 for size in set(raw_sizes)}
+    rounded = {size: point_size(size) for size in set(raw_sizes)}
     bold_of: dict[int, bool] = {}
     for font, char in zip(fonts, chars, strict=True):
         if font not in bold_of:

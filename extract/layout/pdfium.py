@@ -34,7 +34,7 @@ THIN = 2.0  # a path thinner than this is a drawn line
 MIN_RULE_SHARE = 0.4  # a drawn line this share of the page wide separates sections
 TABLE_ROW_SHARE = 0.15  # a table's row borders are at least this share of the page wide
 TABLE_CELL_HEIGHT = 8.0  # and its column borders at least a line of text high
-BREAKS = {" ", "\r", "\n", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"}
+BREAKS = frozenset({" ", "\r", "\n", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"})
 HYPHEN_MARKERS = {0x02, 0xFFFE}  # PDFium's code for a hyphen that ends a line
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -94,13 +94,18 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         height = page.get_height()
         units = _units(handle, count)
         style = _Style(textpage, handle)
-        made = words_in_c(handle, units, height, frozenset(BREAKS), ASCENT, style.bold) if units is not None else None
+        made = words_in_c(handle, units, height, BREAKS, ASCENT, point_size, style.bold) if units is not None else None
         if made is None:
             return _page_words_python(handle, count, units, height, style)
         found, chars = made
         return [Word(t, x0, x1, top, top + size, size, bold) for t, x0, x1, top, size, bold in found], chars
     finally:
         textpage.close()
+
+
+def point_size(size: float) -> float:
+    """A font size as words carry it: to a tenth of a point, and 1 where PDFium says 0."""
+    return round(size, 1) or 1.0
 
 
 class _Style:
@@ -118,7 +123,7 @@ class _Style:
         if style is None:
             font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
             bold = self.bold(index, font)
-            style = self.of_object[text_object] = (round(_font_size(self.handle, index), 1) or 1.0, bold)
+            style = self.of_object[text_object] = (point_size(_font_size(self.handle, index)), bold)
         return style
 
     def bold(self, index: int, font: int | None) -> bool:
