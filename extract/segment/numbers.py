@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.segment.vocabulary import CASE_PREFIX, CASE_WORD
 
@@ -75,6 +76,7 @@ def _prefix(m: re.Match[str]) -> str | None:
     return p.upper() if len(p) <= 4 else p
 
 
+@lru_cache(maxsize=1 << 15)  # every line is asked, by several rules (numbers are frozen)
 def parse_heading_number(text: str, strict: bool = True) -> tuple[CaseNo, str] | None:
     """(the case number, the text after it) where `text` starts with a case number.
 
@@ -111,6 +113,7 @@ def parse_unnumbered_year(text: str) -> tuple[CaseNo, str] | None:
     return CaseNo(num=num, year=None, prefix=None, printed=m.group(0).strip()), text[m.end() :]
 
 
+@lru_cache(maxsize=1 << 15)
 def cell_number(text: str) -> CaseNo | None:
     """A cell that holds only a case number, in any form ("070/13", "ST 2010/69", "01-2016")."""
     text = text.strip()

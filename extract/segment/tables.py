@@ -8,6 +8,7 @@ rows below are read by column, not by position, since an empty cell may be missi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.segment.text import clean
 from models.layout import Cell, Line
@@ -16,9 +17,14 @@ from models.layout import Cell, Line
 COLUMN_TOLERANCE = 12.0
 
 
+_SQUASHED = re.compile(r"[\s.\-–:]")
+
+
+@lru_cache(maxsize=1 << 14)
 def squash(text: str) -> str:
-    """A header cell compared without case, spaces, dots, dashes and colons."""
-    return re.sub(r"[\s.\-–:]", "", clean(text).casefold())
+    """A header cell compared without case, spaces, dots, dashes and colons (asked of every
+    line's cells as a possible header row, so results are kept)."""
+    return _SQUASHED.sub("", clean(text).casefold())
 
 
 def is_row(line: Line) -> bool:
