@@ -38,6 +38,9 @@ def test_parse_date(text, iso):
         ("fra kl. 09.00 til kl. 15.00", ("09:00", "15:00")),
         ("Onsdag d. 27. august 2025 kl. 16:00", ("16:00", None)),
         ("23.02.23", (None, None)),
+        # nynorsk "klokka", spelled as in the sentences that open and close a meeting
+        ("Tid: klokka 9 - 12", ("09:00", "12:00")),
+        ("Møtestad: Rådhuset, klokka 18", ("18:00", None)),
     ],
 )
 def test_parse_times(text, times):

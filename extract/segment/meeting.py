@@ -14,6 +14,7 @@ import re
 from extract.segment.lines import label_value
 from extract.segment.text import clean, clock, find_dates, parse_date, parse_times
 from extract.segment.vocabulary import (
+    CLOCK_WORD,
     DATE_LABELS,
     END_LABEL,
     END_SENTENCE,
@@ -33,7 +34,7 @@ from models.layout import Line
 # "Fysisk UNN-Breivika D1-707, med mulighet for digital deltakelse" → "UNN-Breivika D1-707".
 _MODE_PREFIX = re.compile(r"^(?:fysisk(?:\s+møte)?|digitalt|hybrid(?:t)?)\s*(?:på|i|:|,)?\s+(?=\S)", re.I)
 _MODE_SUFFIX = re.compile(r",?\s*(?:med\s+mulighet\s+for|og\s+mulighet\s+for|evt\.?|eventuelt)\s+digital.*$", re.I)
-_CLOCK_ALONE = re.compile(r"^(?:kl(?:\.|okka|okken)?\s*)?(\d{1,2})[.:](\d{2})(?![\d.])", re.I)
+_CLOCK_ALONE = re.compile(rf"^(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})(?![\d.])", re.I)
 _NUMBER_VALUE = re.compile(r"^(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
 
 

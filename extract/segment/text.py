@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extract.segment.vocabulary import CLOCK_WORD
+
 # Bullets, and what OCR makes of a printed "•" ("«", "©", "°") when a space follows it.
 BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o«»©°¢®](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-hA-H][.)])\s+")
@@ -28,13 +30,15 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DASH = r"\s*(?:-|–|—|‒|til|to)\s*"
 _CLOCK = r"(\d{1,2})(?:\s*[.:]\s*(\d{2}))?"
 TIME_RANGE = re.compile(
-    rf"(?:kl(?:\.|okken)?\s*)?(?<![\d.:/])(\d{{1,2}})\s*[.:]\s*(\d{{2}}){_DASH}(?:kl\.?\s*)?(\d{{1,2}})\s*[.:]\s*(\d{{2}})(?![\d])"
-    rf"|kl(?:\.|okken)?\s*{_CLOCK}{_DASH}(?:kl\.?\s*)?{_CLOCK}(?![\d])",
+    rf"(?:{CLOCK_WORD}\s*)?(?<![\d.:/])(\d{{1,2}})\s*[.:]\s*(\d{{2}}){_DASH}(?:{CLOCK_WORD}\s*)?(\d{{1,2}})\s*[.:]\s*(\d{{2}})(?![\d])"
+    rf"|{CLOCK_WORD}\s*{_CLOCK}{_DASH}(?:{CLOCK_WORD}\s*)?{_CLOCK}(?![\d])",
     re.IGNORECASE,
 )
 # "kl 0900-1130": hours and minutes without a separator, only after "kl".
-TIME_RANGE_COMPACT = re.compile(r"kl\.?\s*([01]\d|2[0-3])([0-5]\d)\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d)(?!\d)", re.I)
-TIME_START = re.compile(r"(?:kl(?:\.|okken)?|fra)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?![\d.:/])", re.IGNORECASE)
+TIME_RANGE_COMPACT = re.compile(
+    rf"{CLOCK_WORD}\s*([01]\d|2[0-3])([0-5]\d)\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d)(?!\d)", re.I
+)
+TIME_START = re.compile(rf"(?:{CLOCK_WORD}|fra)\s*(\d{{1,2}})(?:\s*[.:]\s*(\d{{2}}))?(?![\d.:/])", re.IGNORECASE)
 
 CASE_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})\s*/\s*(\d{4}|\d{2})(?![\d/])")
 

@@ -80,10 +80,15 @@ OTHER_MINUTES = re.compile(
 PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
 
 
+# The word before a time of day: "kl.", "kl", "klokka" (nynorsk), "klokken"; every pattern that
+# reads a time spells it with this.
+CLOCK_WORD = r"kl(?:\.|okka|okken)?"
+
+
 def _clock(suffix: str = "", kl: bool = True) -> str:
     """ "kl. 10.00", "klokka 9": one pattern for every clock sentence, its groups named h/m plus
     `suffix`; with kl=False the "kl." may be left out ("fra kl. 9 til 12")."""
-    word = r"kl(?:\.|okka|okken)?\s*"
+    word = CLOCK_WORD + r"\s*"
     return rf"{word if kl else f'(?:{word})?'}(?P<h{suffix}>\d{{1,2}})(?:[.:](?P<m{suffix}>\d{{2}}))?"
 
 
