@@ -20,16 +20,16 @@ from extract.layout.pdfium import (
     TABLE_ROW_SHARE,
     THIN,
     _font_name,
-    _unchecked,
+    unchecked,
 )
 from models.layout import Word
 
-_unicode = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
-_origin = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
-_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-_text_object = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
-_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
-_object_font = _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+_unicode = unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_origin = unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_text_object = unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_font_size = unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+_object_font = unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:

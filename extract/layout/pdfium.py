@@ -45,20 +45,20 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int, buffer: ctypes.Array) -
     return buffer.value.decode("utf-8", "replace")
 
 
-def _unchecked(function: ctypes._CFuncPtr, restype: type | None) -> ctypes._CFuncPtr:
+def unchecked(function: ctypes._CFuncPtr, restype: type | None) -> ctypes._CFuncPtr:
     """The same PDFium function without argument conversion, for the calls made once per
     character: pypdfium2's typed signatures make each call cost about twice as much. Callers
     pass only a `c_void_p` handle, Python ints (C int) and `byref()` pointers."""
     return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-_unicode = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
-_origin = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
-_loose_box = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-_text_object = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
-_font_size = _unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
-_object_font = _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
-_get_text = _unchecked(raw.FPDFText_GetText, ctypes.c_int)
+_unicode = unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_origin = unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_text_object = unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_font_size = unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
+_object_font = unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+_get_text = unchecked(raw.FPDFText_GetText, ctypes.c_int)
 
 
 def _units(handle: ctypes.c_void_p, count: int) -> ctypes.Array | None:
@@ -198,12 +198,12 @@ def _page_words_python(
     return words, chars
 
 
-_count_objects = _unchecked(raw.FPDFPage_CountObjects, ctypes.c_int)
-_get_object = _unchecked(raw.FPDFPage_GetObject, ctypes.c_void_p)
-_count_form_objects = _unchecked(raw.FPDFFormObj_CountObjects, ctypes.c_int)
-_get_form_object = _unchecked(raw.FPDFFormObj_GetObject, ctypes.c_void_p)
-_object_type = _unchecked(raw.FPDFPageObj_GetType, ctypes.c_int)
-_object_bounds = _unchecked(raw.FPDFPageObj_GetBounds, ctypes.c_int)
+_count_objects = unchecked(raw.FPDFPage_CountObjects, ctypes.c_int)
+_get_object = unchecked(raw.FPDFPage_GetObject, ctypes.c_void_p)
+_count_form_objects = unchecked(raw.FPDFFormObj_CountObjects, ctypes.c_int)
+_get_form_object = unchecked(raw.FPDFFormObj_GetObject, ctypes.c_void_p)
+_object_type = unchecked(raw.FPDFPageObj_GetType, ctypes.c_int)
+_object_bounds = unchecked(raw.FPDFPageObj_GetBounds, ctypes.c_int)
 MAX_FORM_DEPTH = 15  # form XObjects nested deeper than this are not walked (as pypdfium2's get_objects)
 
 

@@ -18,14 +18,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extract.layout.lines import TableGrid
-from extract.layout.pdfium import _unchecked
+from extract.layout.pdfium import unchecked
 
-_count_segments = _unchecked(raw.FPDFPath_CountSegments, ctypes.c_int)
-_get_segment = _unchecked(raw.FPDFPath_GetPathSegment, ctypes.c_void_p)
-_segment_point = _unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
-_segment_type = _unchecked(raw.FPDFPathSegment_GetType, ctypes.c_int)
-_segment_close = _unchecked(raw.FPDFPathSegment_GetClose, ctypes.c_int)
-_object_matrix = _unchecked(raw.FPDFPageObj_GetMatrix, ctypes.c_int)
+_count_segments = unchecked(raw.FPDFPath_CountSegments, ctypes.c_int)
+_get_segment = unchecked(raw.FPDFPath_GetPathSegment, ctypes.c_void_p)
+_segment_point = unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_type = unchecked(raw.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_close = unchecked(raw.FPDFPathSegment_GetClose, ctypes.c_int)
+_object_matrix = unchecked(raw.FPDFPageObj_GetMatrix, ctypes.c_int)
 
 
 class _Edges:
