@@ -436,7 +436,7 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
     return entries
 
 
-def _continues_row(groups: list[_Group], row: Line) -> str | None:
+def _rest_of_name(groups: list[_Group], row: Line) -> str | None:
     """A row holding only the rest of the name above ("Valbekmo" under "Anne Grete")."""
     texts = [clean(c.text) for c in row.cells if clean(c.text)]
     if len(texts) != 1 or not groups:
@@ -507,7 +507,7 @@ class _Reader:
                 continue
             text = clean(line.text)
             if self.table is not None and is_row(line) and not clean(line.cells[0].text).endswith(":"):
-                if rest := _continues_row(self.table, line):
+                if rest := _rest_of_name(self.table, line):
                     if self.entries:
                         self.entries[-1].name = f"{self.entries[-1].name} {rest}"
                     continue

@@ -205,7 +205,7 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
         row = lines[j]
         number = cell_number(text_under(row, cols["number"])) if is_row(row) else None
         if number is None:
-            if not _continues_row(row, cols, headings):
+            if not _wrapped_case_row(row, cols, headings):
                 break
             last = headings[-1]
             for name in ("title", "decision", "proposal"):
@@ -259,7 +259,7 @@ def _bare_number_column(header: Line, first_row: Line) -> dict[str, Cell] | None
     return {"number": bare, **cols}
 
 
-def _continues_row(row: Line, cols: dict[str, Cell], headings: list[Heading]) -> bool:
+def _wrapped_case_row(row: Line, cols: dict[str, Cell], headings: list[Heading]) -> bool:
     """A wrapped line of the row above: nothing under the number column, text under its title or
     decision column, on the same page."""
     if not headings or row.rule or row.page != headings[-1].page or text_under(row, cols["number"]):
