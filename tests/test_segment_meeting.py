@@ -145,6 +145,11 @@ def test_start_and_end_from_sentences_bokmal_and_nynorsk(text, times):
         ("HELSE MIDT-NORGE RHF STYRET", "Styret i Helse Midt-Norge RHF"),
         ("Saksliste til styremøte 19. februar i Kirkenes", None),
         ("Innkalling til styremøte", None),
+        # the day before a date: "d." and "den", a weekday, bokmål and nynorsk
+        ("Referat Formannskapet d. 12-03-2024", "Formannskapet"),
+        ("Møteprotokoll Kommunestyret den 12.03.2024", "Kommunestyret"),
+        ("Møtebok Formannskapet tysdag 12. mars 2024", "Formannskapet"),
+        ("Innkalling Eldrerådet onsdag den 5. juni 2024", "Eldrerådet"),
     ],
 )
 def test_body_from_titles_of_the_wider_genre(title, body):

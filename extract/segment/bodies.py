@@ -36,6 +36,9 @@ _TITLE_WORDS = re.compile(
     r"|\d[\d/.\-:]*)$",
     re.I,
 )
+# What stands between a committee's name and the date after it ("Formannskapet d. 12.03.2024",
+# "Kommunestyret tysdag 5. mars"): taken off the end of a title's name, never off its start.
+_DAY_WORDS = re.compile(r"^(?:d\.?|den|dato|(?:man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CASE = re.compile(r"\b(?:sak|sakene)\s+\d{1,3}\s*/\s*\d{2,4}\b.*$", re.I)
 _PARTNERSHIP = re.compile(r"^helsefellesskapet\b", re.I)
@@ -182,7 +185,7 @@ def _title_candidate(title: str | None) -> str | None:
     stripped: list[str] = []
     while words and _TITLE_WORDS.match(words[0]) and not BOARD_WORD.match(words[0]):
         stripped.append(words.pop(0))
-    while words and _TITLE_WORDS.match(words[-1]) and not BOARD_WORD.match(words[-1]):
+    while words and (_TITLE_WORDS.match(words[-1]) or _DAY_WORDS.match(words[-1])) and not BOARD_WORD.match(words[-1]):
         words.pop()
     # "… styremøte i Kirkenes": a place after the meeting, not a body or an enterprise.
     for k, word in enumerate(words):
