@@ -639,3 +639,57 @@ def test_ticks_under_status_columns():
         ("Kari Berg", "Sykehuset Nord", "absent"),
         ("Per Lie", "Brukerutvalget", "present"),
     ]
+
+
+def test_substitutes_one_per_line_with_the_member_met_for():
+    """ "Varamedlemmer som møtte:" over one substitute a line, the party before or after the
+    member met for, or a substitute word before "for"; the member is absent where not listed."""
+    spec = """
+    ** Faste medlemer som møtte:
+    Kari Lien, leiar (SP)
+    Nils Berg (AP)
+    ** Varamedlemmer som møtte:
+    Liv Aas for Tor Haug (FRP)
+    Per Holm (H) for Anne Dale
+    Eva Sand (V), vara for Odd Li
+    Protokollførar: Per Vik
+    """
+    found, att = full(spec)
+    assert found == [
+        ("Kari Lien", "SP", "present", None, "leiar"),
+        ("Nils Berg", "AP", "present", None, None),
+        ("Liv Aas", "FRP", "present", "Tor Haug", None),
+        ("Tor Haug", None, "absent", None, None),
+        ("Per Holm", "H", "present", "Anne Dale", None),
+        ("Anne Dale", None, "absent", None, None),
+        ("Eva Sand", "V", "present", "Odd Li", None),
+        ("Odd Li", None, "absent", None, None),
+    ]
+    assert (att.chair, att.minute_taker) == ("Kari Lien", "Per Vik")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari Hansen for Helse Nord",  # an organisation, not a member
+        "Siv Haugen (sekretær for valstyret)",  # "for" inside the affiliation
+        "Jørg Vik, fastlege, representant for Ofoten",
+    ],
+)
+def test_for_that_names_no_member_met_for(text):
+    found, _ = full(f"** Til stede:\n{text}")
+    assert not any(substitute_for for _, _, _, substitute_for, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation", "role"),
+    [
+        ("Kari Lien, leder (SP)", "SP", "leder"),
+        ("Kari Lien (SP), leder", "SP", "leder"),
+        ("Kari Lien, nestleiar (KrF)", "KrF", "nestleiar"),
+        ("Trond Skillingstad, informasjonssjef (referent)", "informasjonssjef (referent)", None),
+    ],
+)
+def test_a_function_beside_the_party_is_the_role(text, affiliation, role):
+    found, _ = full(f"** Til stede:\n{text}")
+    assert found[0][1:] == (affiliation, "present", None, role)

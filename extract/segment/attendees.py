@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from extract.names.given import is_given_name
-from extract.segment.bodies import natural_case
+from extract.segment.bodies import natural_case, organisation
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
 from extract.segment.text import BULLET, clean, strip_marker
@@ -203,16 +203,45 @@ def _settle(name: str, office: str | None, rest: str | None) -> Person:
         return Person(name, office, role.strip("()") if role else None)
     if office and rest and not _MARKER.match(rest):
         return Person(name, rest, office)
+    if not office and rest and (beside := _role_beside(rest)):
+        return Person(name, beside[1], beside[0])
     return Person(name, " ".join(p for p in (office, rest) if p) or None, office)
 
 
+def _role_beside(text: str) -> tuple[str, str] | None:
+    """(role, affiliation) from "leder (SP)" or "(SP), leder": one or two words of office beside
+    a bracket that is not itself an office or a marker ("informasjonssjef (referent)" stays)."""
+    m = _ROLE_BESIDE.match(text)
+    if m is None:
+        return None
+    role, group = (m.group("role"), m.group("group")) if m.group("role") else (m.group("role2"), m.group("group2"))
+    words, group = role.split(), group.strip()
+    if not 0 < len(words) <= 2 or not ROLE_WORD.match(words[-1]) or ROLE_WORD.match(group.split()[-1]):
+        return None
+    if _MARKER.match(f"({group})"):
+        return None
+    return role.strip(), group
+
+
 _PARTY_DASH = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*)\s+[-–]\s+(?P<rest>.+)$")
-# "Sissel Thomassen for Elisabeth S. Mikalsen": a substitute named with the member met for.
-_FOR = re.compile(r"^(?P<name>.+?)\s+for\s+(?P<other>[A-ZÆØÅ][^,;()]+)$")
+# A substitute named with the member met for: "Sissel Thomassen for Elisabeth S. Mikalsen",
+# "Per Holm (H) for Anne Dale", "Eva Sand (V), vara for Odd Li"; a party printed after the member
+# ("Liv Aas for Tor Haug (FRP)") is the substitute's too. The name stops at a comma or a bracket
+# left open, so "for" inside an affiliation ("sekretær for valstyret") is not read as one.
+_MET_FOR = re.compile(
+    r"^(?P<name>[^,;:()]+?(?:\s*\([^()]*\))?)(?:,?\s+(?i:vara(?:medlem|representant)?|møtte|møter|stedfortreder))?"
+    r"\s+for:?\s+(?P<other>[A-ZÆØÅ][^,;:()]*?)\s*(?:\((?P<party>[^()]*)\))?$"
+)
+# "leder (SP)", "(SP), leder": a function printed beside the party or organisation in brackets.
+_ROLE_BESIDE = re.compile(
+    r"^(?P<role>[^(),]+?)\s*\((?P<group>[^()]+)\)$|^\((?P<group2>[^()]+)\),?\s*(?P<role2>[^(),]+)$"
+)
 
 
 def _person(text: str) -> Person | None:
     text = _join_hyphens(strip_marker(clean(text)).rstrip(",;."))
+    if substitute := _substitute(text):
+        return substitute
     if m := _PARTY_DASH.match(text):  # "AP - Asgeir Almås (ordfører)"
         found = _person(m.group("rest"))
         if found is not None:
@@ -280,14 +309,16 @@ def _inline_people(text: str) -> list[tuple[Person, str | None]]:
     return people
 
 
-def _substitute(piece: str) -> tuple[Person, str] | None:
-    """ "Sissel Thomassen for Elisabeth S. Mikalsen": the substitute and the member met for."""
-    m = _FOR.match(clean(piece))
-    if m and looks_like_name(m.group("other").strip()):
-        found = _name_with_parens(m.group("name"))
-        if found is not None:
-            return found, m.group("other").strip()
-    return None
+def _substitute(piece: str) -> Person | None:
+    """ "Sissel Thomassen for Elisabeth S. Mikalsen": the substitute, met for a member (a person's
+    name, not an organisation's: "Kari Hansen for Helse Nord" is not a substitute)."""
+    m = _MET_FOR.match(clean(piece))
+    if m is None or not looks_like_name(other := m.group("other").strip()) or organisation(other):
+        return None
+    found = _name_with_parens(m.group("name"))
+    if found is None:
+        return None
+    return found._replace(affiliation=found.affiliation or m.group("party"), substitute_for=other)
 
 
 def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Person], bool]:
@@ -310,7 +341,7 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
     people: list[Person] = []
     for piece in pieces:
         if sub := _substitute(piece):
-            people.append(sub[0]._replace(substitute_for=sub[1]))
+            people.append(sub)
             continue
         person = Person(piece) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
@@ -486,7 +517,8 @@ class _Reader:
                     substitute_for=person.substitute_for,
                 )
         if self.item is not None and self.status and (person := _person(" ".join(self.item))):
-            self.add(person.name, person.affiliation or self.group_office, self.status, role=person.role)
+            affiliation = person.affiliation or self.group_office
+            self.add(person.name, affiliation, self.status, role=person.role, substitute_for=person.substitute_for)
         self.inline, self.item = None, None
 
     def add(self, name: str, affiliation: str | None, status: str, **extra: str | None) -> None:
@@ -628,7 +660,8 @@ class _Reader:
                 self.add(name, office, self.status or "present", substitute_for=clean(m.group("name")))
                 return
         for person in _row_people(line):
-            self.add(person.name, person.affiliation, self.status or "present", role=person.role)
+            status = self.status or "present"
+            self.add(person.name, person.affiliation, status, role=person.role, substitute_for=person.substitute_for)
 
     def role_label(self, label: str | None) -> str | None:
         if label is None:
@@ -715,7 +748,7 @@ def _roles_from_markers(result: Attendance, committee: str | None) -> None:
             chairs_committee = committee and re.search(
                 rf"(?<![\w-])leder\s+(?:for\s+|av\s+|i\s+)?{re.escape(committee)}", aff, re.I
             )
-            if CHAIR_MARKER.search(aff) or chairs_committee:
+            if CHAIR_MARKER.search(aff) or CHAIR_MARKER.search(a.role or "") or chairs_committee:
                 result.chair = a.name
     if result.chair is None:
         mayors = [a.name for a in result.attendees if a.status == "present" and CHAIRING_ROLE.match(a.role or "")]
