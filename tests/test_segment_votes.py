@@ -65,6 +65,27 @@ def votes(spec: str) -> list[dict]:
             {"on": "Framlegget frå Sp", "result": "rejected", "unanimous": False, "for": 3, "against": 14,
              "parties_for": ["Sp"]},
         ),
+        # the votes a motion got, then how it ended; the counts with the word between them
+        (
+            "Forslaget fra Kari Dale fikk 3 stemmer og falt.",
+            {"on": "Forslaget fra Kari Dale", "result": "rejected", "for": 3},
+        ),
+        (
+            "Framlegget frå Nils Berg fekk 1 røyst og fall.",
+            {"on": "Framlegget frå Nils Berg", "result": "rejected", "for": 1},
+        ),
+        (
+            "Forslaget fra Ap fikk 12 stemmer og ble vedtatt.",
+            {"on": "Forslaget fra Ap", "result": "adopted", "for": 12},
+        ),
+        (
+            "Tilrådinga vart vedteken med 5 røyster mot 2.",
+            {"on": "Tilrådinga", "result": "adopted", "unanimous": False, "for": 5, "against": 2},
+        ),
+        (
+            "Innstillingen ble vedtatt med 20 stemmer mot 15.",
+            {"on": "Innstillingen", "result": "adopted", "unanimous": False, "for": 20, "against": 15},
+        ),
     ],
 )  # fmt: skip
 def test_each_form_of_a_vote(text, expected):

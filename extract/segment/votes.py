@@ -26,7 +26,8 @@ _ADOPTED = (
 )
 _REJECTED = r"(?:forkastet|forkasta|nedstemt|falt|fall|avvist|ikke\s+vedtatt|ikkje\s+vedteke)"
 _UNANIMOUS = r"(?:enstemmig|enstemmeg|samrøystes|einstemmig|einstemmeg|enst\.)"
-_COUNT = r"(?:med\s+\d+\s*(?:mot|-|–)\s*\d+|mot\s+\d+)"
+_VOTES = r"(?:stemmer|stemme|røyster|røyst)"
+_COUNT = rf"(?:med\s+\d+\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*\d+|mot\s+\d+)"
 VOTE_SENTENCE = re.compile(
     rf"""^(?:
         (?:ved\s+)?(?:votering|avstemning|avstemming|avrøysting|røysting)\b
@@ -38,6 +39,7 @@ VOTE_SENTENCE = re.compile(
       | [^.]{{0,60}}?\b{_UNANIMOUS}\s+{_ADOPTED}\b
       | [^.]{{0,120}}?\b{_REJECTED}\s+{_COUNT}
       | [^.]{{0,80}}?\b(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\b
+      | [^.]{{0,120}}?\b(?:fikk|fekk)\s+\d+\s+{_VOTES}\s+og\s+(?:(?:ble|vart|blei)\s+)?(?:{_ADOPTED}|{_REJECTED})
       | (?:følgende|følgjande|fylgjande|disse|desse)\s+(?:stemte|røysta|røystet)\s+(?:for|mot|imot)
     )""",
     re.I | re.X,
@@ -45,7 +47,7 @@ VOTE_SENTENCE = re.compile(
 _LABEL = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:\s*", re.I)
 _PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*,?\s*(?:ble|vart|blei)?\s*)", re.I)
 _VERB = re.compile(
-    rf"\s+(?:ble|vart|blei|er|var|fikk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
+    rf"\s+(?:ble|vart|blei|er|var|fikk|fekk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
 )
 _ALTERNATIVE = re.compile(r"^(?P<a>.+?)\s+(?:ble|vart|blei)\s+(?:satt|sett)\s+opp\s+mot\s+(?P<b>.+?)\.?$", re.I)
 _NAMED = re.compile(
@@ -58,7 +60,9 @@ _PARTY_SIDE = re.compile(
     r"^(?P<parties>(?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}\s*(?:,|\bog\b|\+)\s*)*[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4})\s+"
     r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)\b"
 )
-_COUNTS = re.compile(r"\bmed\s+(?P<a>\d+)\s*(?:mot|-|–)\s*(?P<b>\d+)", re.I)
+_COUNTS = re.compile(rf"\bmed\s+(?P<a>\d+)\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)", re.I)
+# "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
+_GOT = re.compile(rf"\b(?:fikk|fekk)\s+(?P<a>\d+)\s+{_VOTES}\b", re.I)
 _AGAINST_ONLY = re.compile(r"\bmot\s+(?P<b>\d+)\s*(?:stemmer|stemme|røyster|røyst|røyster)?", re.I)
 _FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
 _AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
@@ -143,6 +147,8 @@ def parse_vote(sentence: str) -> Vote:
         vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
     elif m := _AGAINST_ONLY.search(text):
         vote.against = int(m.group("b"))
+    elif m := _GOT.search(text):
+        vote.votes_for = int(m.group("a"))
     if m := _BLANK.search(text):
         vote.blank = int(m.group("n") or m.group("m"))
     if vote.against is not None:
