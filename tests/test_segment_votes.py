@@ -86,6 +86,9 @@ def votes(spec: str) -> list[dict]:
             "Innstillingen ble vedtatt med 20 stemmer mot 15.",
             {"on": "Innstillingen", "result": "adopted", "unanimous": False, "for": 20, "against": 15},
         ),
+        # a vote label over the bare word for all in favour
+        ("Røysting: Samrøystes.", {"result": "adopted", "unanimous": True}),
+        ("Votering:\nEnstemmig", {"result": "adopted", "unanimous": True}),
     ],
 )  # fmt: skip
 def test_each_form_of_a_vote(text, expected):
@@ -161,6 +164,7 @@ def test_a_vote_label_set_tight_under_the_treatment_heading():
 
 def test_running_text_is_not_a_vote():
     assert find_votes(lines("Saken ble drøftet. Styret godkjenner enstemmig protokollen fra styremøtet.")) == []
+    assert find_votes(lines("Enstemmig.")) == []  # the bare word counts only under a vote label
 
 
 @pytest.mark.parametrize(

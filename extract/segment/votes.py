@@ -89,8 +89,15 @@ _VOTE_STEMS = ("vedt", "enst", "einstem", "røyst", "votering", "avstem", "godkj
                "forkast", "nedstem", "fal", "avvis", "opp", "stemte")  # fmt: skip
 
 
+# "Røysting: Samrøystes.": under a vote label the word for all in favour is the whole vote.
+_BARE_UNANIMOUS = re.compile(rf"^{_UNANIMOUS}\.?$", re.I)
+
+
 def is_vote_sentence(text: str) -> bool:
-    text = _LABEL.sub("", clean(text))
+    labelled = clean(text)
+    text = _LABEL.sub("", labelled)
+    if text != labelled and _BARE_UNANIMOUS.match(text):
+        return True
     folded = text.casefold().replace("ı", "i").replace("\u0307", "")
     return any(stem in folded for stem in _VOTE_STEMS) and bool(VOTE_SENTENCE.match(text))
 
@@ -200,7 +207,7 @@ def find_votes(lines: list[Line]) -> list[Vote]:
             (votes[-1].parties_for if side == "for" else votes[-1].parties_against).extend(_parties(m.group("parties")))
             votes[-1].printed += " " + sentence
             continue
-        if not is_vote_sentence(text):
+        if not is_vote_sentence(sentence):
             continue
         if m := _ALTERNATIVE.match(text):
             alternative = (m.group("a"), m.group("b"))
