@@ -250,8 +250,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         "guest",
         re.compile(
             r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
-            r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+(?:til\s*stede|deltakere|deltagere|møtende)"
-            r"|\bdessuten\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)|^andre$|^elles\s+møtte|^i\s+tillegg$",
+            r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+(?:til\s*stede|deltakere|deltagere|møtende|møtande|møtte)"
+            r"|\bdessu?t[ae]n\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)|^andre$|^elles\s+møtte|^i\s+tillegg$",
             I,
         ),
     ),
@@ -274,7 +274,7 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "secretariat",
-        re.compile(r"\bsekretariat|\badministrasjon|\bsekretær(?!e)|\badm\b\.?|\brådm[ae]nn|\bkommunedirektør", I),
+        re.compile(r"sekretariat|administrasjon|\bsekretær(?!e)|\badm\b\.?|\brådm[ae]nn|\bkommunedirektør", I),
     ),
     # Anchored: "Nye medlemmer:" introduces a remark, not a list of those present.
     (
@@ -284,7 +284,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
             r"|deltakere|deltagere|deltakarar|deltaker|medlemm?er|medlemm?ene|varamedlemm?er|varamedl\.?|vara|mødt"
             r"|møtende(?:\s+medlemm?er)?|møtande(?:\s+medlemm?er)?|representanter|representantar|oppmøte|frammøte)\b"
-            r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b",
+            r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b"
+            r"|^(?:fra|frå)\s+styret\b",  # a board's minutes: "Fra styret: A, B"
             I,
         ),
     ),
