@@ -129,6 +129,25 @@ def test_first_name_of_the_minute_taker_is_resolved_within_the_document():
     assert (doc.kind, doc.chair, doc.minute_taker) == ("minutes", "Guri Moen Lajord", "Guri Moen Lajord")
 
 
+@pytest.mark.parametrize(
+    ("chair", "taker", "expected"),
+    [
+        ("Aasen", "Runde", ("Tora Aasen", "Eilif Runde")),  # by surname
+        ("Dale", "Eilif", ("Dale", "Eilif Runde")),  # two attendees called Dale: as printed
+    ],
+)
+def test_a_chair_or_minute_taker_printed_by_surname_is_resolved_within_the_document(chair, taker, expected):
+    spec = f"""
+    # Protokoll frå styremøtet 13.09.2023
+    ** Til stades: Ola Dale, Kari Dale, Tora Aasen og Silje Karlsen
+    ** Frå sekretariatet: Eilif Runde (rådgjevar)
+    ** Møteleiar: | {chair}
+    ** Referent: | {taker}
+    """
+    (doc,) = segment(pages(spec))
+    assert (doc.chair, doc.minute_taker) == expected
+
+
 def test_case_document():
     spec = """
     # SSU sak 27/2024

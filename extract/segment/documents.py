@@ -269,7 +269,7 @@ def build_document(part: Part, body: float) -> Document:
         status=status,
         status_printed=status_printed,
     )
-    _resolve_first_names(doc)
+    _resolve_short_names(doc)
     return doc
 
 
@@ -305,18 +305,20 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
     )
 
 
-def _resolve_first_names(doc: Document) -> None:
-    """ "Referent: Guri" names the one person of this document called Guri, when there is one."""
+def _resolve_short_names(doc: Document) -> None:
+    """ "Referent: Guri", "Møteleiar: Aasland" name the one person of this document whose given
+    name or surname that is, when there is one (spelled in full or shorter: the fullest is kept)."""
     names = [a.name for a in doc.attendees] + [n for n in (doc.chair, doc.minute_taker) if n]
 
     def full(name: str | None) -> str | None:
         if not name or len(name.split()) != 1:
             return name
-        first = name.casefold()
-        matches = {n for n in names if len(n.split()) > 1 and n.split()[0].casefold() == first}
-        longest = max(matches, key=len, default=None)
-        if longest and all(set(m.split()) <= set(longest.split()) for m in matches):
-            return longest
+        one = name.casefold()
+        for end in (0, -1):  # the given name first, then the surname
+            matches = {n for n in names if len(n.split()) > 1 and n.split()[end].casefold() == one}
+            longest = max(matches, key=len, default=None)
+            if longest and all(set(m.split()) <= set(longest.split()) for m in matches):
+                return longest
         return name
 
     doc.chair = full(doc.chair)
