@@ -204,3 +204,25 @@ def test_the_end_of_the_meeting_in_its_own_row_nynorsk():
 )
 def test_body_beside_the_kind_word_and_a_board_named_after_its_body(title, body):
     assert body_from_title(title) == body
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        # place and time in one row, in either order and with either word
+        (
+            "Møtestad/tid: Kommunestyresalen, 12.03.2024 kl. 09:00 - 15:00",
+            ("2024-03-12", "09:00", "15:00", "Kommunestyresalen"),
+        ),
+        ("Tid og sted: 12.03.2024 kl. 10.00, Rådhuset", ("2024-03-12", "10:00", None, "Rådhuset")),
+        ("Stad og tid: Heradshuset, tysdag 5. mars 2024 klokka 18", ("2024-03-05", "18:00", None, "Heradshuset")),
+        # start and end in rows of their own: "Frå kl.:" and "Til kl.:"
+        (
+            "Stad: Rådhuset\nDato: 12.03.2024\nFrå kl.: 10.00\nTil kl.: 14.00",
+            ("2024-03-12", "10:00", "14:00", "Rådhuset"),
+        ),
+    ],
+)
+def test_place_and_time_in_one_row_and_start_and_end_rows(spec, expected):
+    m = parse_meeting(lines(spec), None)
+    assert (m.date, m.start, m.end, m.place) == expected

@@ -26,6 +26,7 @@ from extract.segment.vocabulary import (
     LOWER_CASE_WORDS,
     ORGANISATION_LABEL,
     UPPER_CASE_WORDS,
+    WEEKDAY,
 )
 from models.layout import Line
 
@@ -38,7 +39,7 @@ _TITLE_WORDS = re.compile(
 )
 # What stands between a committee's name and the date after it ("Formannskapet d. 12.03.2024",
 # "Kommunestyret tysdag 5. mars"): taken off the end of a title's name, never off its start.
-_DAY_WORDS = re.compile(r"^(?:d\.?|den|dato|(?:man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag)$", re.I)
+_DAY_WORDS = re.compile(rf"^(?:d\.?|den|dato|{WEEKDAY})$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CASE = re.compile(r"\b(?:sak|sakene)\s+\d{1,3}\s*/\s*\d{2,4}\b.*$", re.I)
 _PARTNERSHIP = re.compile(r"^helsefellesskapet\b", re.I)

@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 
 from extract.segment.lines import label_value
-from extract.segment.text import clean, clock, find_dates, parse_date, parse_times
+from extract.segment.text import (
+    ISO_DATE,
+    NUMERIC_DATE,
+    TIME_RANGE,
+    TIME_RANGE_COMPACT,
+    TIME_START,
+    WRITTEN_DATE,
+    clean,
+    clock,
+    find_dates,
+    parse_date,
+    parse_times,
+)
 from extract.segment.vocabulary import (
     CLOCK_WORD,
     DATE_LABELS,
@@ -22,11 +34,13 @@ from extract.segment.vocabulary import (
     MEETING_NUMBER_LABEL,
     MEETING_SENTENCE,
     OTHER_MEETING,
+    PLACE_AND_TIME_LABEL,
     PLACE_LABEL,
     PLACE_SENTENCE,
     SPAN_SENTENCE,
     START_SENTENCE,
     TIME_LABEL,
+    WEEKDAY,
 )
 from models.extraction import Meeting
 from models.layout import Line
@@ -43,6 +57,22 @@ def clean_place(value: str) -> str | None:
     value = _MODE_SUFFIX.sub("", value)
     stripped = _MODE_PREFIX.sub("", value)
     return (stripped or value).strip(" ,") or None
+
+
+_WHEN = [NUMERIC_DATE, WRITTEN_DATE, ISO_DATE, TIME_RANGE, TIME_RANGE_COMPACT, TIME_START, re.compile(WEEKDAY, re.I)]
+# What is left of the date and time: a word that only led into them.
+_LEFT_OVER = re.compile(rf"(?:den|d\.|{CLOCK_WORD}|fra|frå|til|i|på)?", re.I)
+
+
+def _place_beside_time(value: str) -> str | None:
+    """The place in a row that gives the date or time too ("Kommunestyresalen, 12.03.2024 kl.
+    09:00", "12.03.2024 kl. 10.00, Rådhuset"): what is left without them."""
+    text = clean(value)
+    for pattern in _WHEN:
+        text = pattern.sub(",", text)
+    parts = [clean(re.sub(r"^(?:i|på)\s+", "", p.strip(" .-–"), flags=re.I)) for p in text.split(",")]
+    kept = [p for p in parts if not _LEFT_OVER.fullmatch(p)]
+    return clean_place(", ".join(kept)) if kept else None
 
 
 def _labelled_pairs(line: Line) -> list[tuple[str, str]]:
@@ -83,6 +113,8 @@ def parse_meeting(
                     best_rank = rank
             if meeting.place is None and PLACE_LABEL.match(label) and value:
                 meeting.place = clean_place(value)
+            elif meeting.place is None and PLACE_AND_TIME_LABEL.match(label) and value:
+                meeting.place = _place_beside_time(value)
             if time_value is None and TIME_LABEL.match(label) and value:
                 time_value = value
             if end_value is None and END_LABEL.match(label) and value:

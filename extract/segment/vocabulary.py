@@ -36,6 +36,12 @@ CASE_LIST_HEADING = re.compile(
 # --- meeting header ------------------------------------------------------------------
 # Labels whose value holds the meeting's date and time, best first. A plain "Dato" is last: in a
 # case document it is the document's own date, not the meeting's.
+# The word before a time of day: "kl.", "kl", "klokka" (nynorsk), "klokken"; every pattern that
+# reads a time spells it with this.
+CLOCK_WORD = r"kl(?:\.|okka|okken)?"
+# A day of the week, bokmål, nynorsk and Danish ("tirsdag", "tysdag", "laurdag").
+WEEKDAY = r"(?:man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag"
+
 DATE_LABELS: list[re.Pattern[str]] = [
     re.compile(
         r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet|møtedato\s*/\s*(?:tid|stad|sted)"
@@ -44,17 +50,24 @@ DATE_LABELS: list[re.Pattern[str]] = [
     ),
     re.compile(
         r"^(?:tid|tidspunkt|dato\s*(?:og|/|&)\s*tid|tid\s*(?:og|/|&)\s*(?:sted|stad)|når|mødedato|dato og tidspunkt"
-        r"|dato\s*(?:og|/|&)\s*(?:sted|stad))$",
+        r"|dato\s*(?:og|/|&)\s*(?:sted|stad)|(?:møte)?(?:sted|stad)\s*(?:og|/|&)\s*(?:tid|dato))$",
         I,
     ),
     re.compile(r"^dato$", I),
 ]
 DOCUMENT_DATE_RANK = 2  # the rank of DATE_LABELS that dates a case document rather than a meeting
 # Labels of a row that gives the meeting's start time alone ("KL.: 14:00").
-TIME_LABEL = re.compile(r"^(?:kl\.?|klokka|klokken|klokkeslett|tid|tidspunkt|møtetid|møtestart|start)$", I)
+TIME_LABEL = re.compile(
+    rf"^(?:kl\.?|klokka|klokken|klokkeslett|tid|tidspunkt|møtetid|møtestart|start|(?:fra|frå)\s+{CLOCK_WORD})$", I
+)
 # ... and the end: "Møteslutt: 17:30", "Møtet slutt: 13:30".
 END_LABEL = re.compile(
-    r"^(?:møteslutt|møtet\s+slutt|møte\s+slutt|slutt|møtet\s+heva|møtet\s+hevet|avslutta|avsluttet)$", I
+    rf"^(?:møteslutt|møtet\s+slutt|møte\s+slutt|slutt|møtet\s+heva|møtet\s+hevet|avslutta|avsluttet|til\s+{CLOCK_WORD})$",
+    I,
+)
+# A row giving the place with the date or time: "Møtestad/tid:", "Tid og sted:", "Sted og dato:".
+PLACE_AND_TIME_LABEL = re.compile(
+    r"^(?:(?:møte)?(?:sted|stad)\s*(?:og|/|&)\s*(?:tid|dato)|(?:tid|dato|møtedato)\s*(?:og|/|&)\s*(?:sted|stad))$", I
 )
 PLACE_LABEL = re.compile(
     r"^(?:sted|stad|møtested|møtestad|møtesteder|lokale|møterom|sted\s*/\s*rom|mødested|møtelokale"
@@ -78,11 +91,6 @@ OTHER_MINUTES = re.compile(
 )
 # Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …".
 PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
-
-
-# The word before a time of day: "kl.", "kl", "klokka" (nynorsk), "klokken"; every pattern that
-# reads a time spells it with this.
-CLOCK_WORD = r"kl(?:\.|okka|okken)?"
 
 
 def _clock(suffix: str = "", kl: bool = True) -> str:
