@@ -1,5 +1,7 @@
 """Case headings in every layout of the genre, and their natural variants."""
 
+import pytest
+
 from extract.segment.cases import split_cases
 from tests.helpers import lines
 
@@ -229,6 +231,11 @@ def test_a_prefix_glued_on_and_a_committee_before_the_case_word():
     assert numbered("** FS-071/13 Videre engasjement") == [("71/2013", "FS", "FS-071/13", "Videre engasjement")]
     # "SSU sak 27/2024" names the committee, not a kind of case
     assert numbered("## SSU sak 27/2024 Rekruttering")[0][1] is None
+
+
+@pytest.mark.parametrize("heading", ["Utv.sak 12/24 Budsjett 2025", "Utv. sak 12/24 Budsjett 2025"])
+def test_the_committee_case_word_abbreviated(heading):
+    assert numbered(f"## {heading}") == [("12/2024", None, heading.removesuffix(" Budsjett 2025"), "Budsjett 2025")]
 
 
 def test_a_decision_label_naming_its_case_is_not_a_heading():

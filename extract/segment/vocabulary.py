@@ -151,9 +151,10 @@ UPPER_CASE_WORDS = frozenset(["HF", "RHF", "IKS", "AS", "KF", "SA", "NAV", "UNN"
 CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{2,4}))"
 # References to the archive look like case numbers ("Arkivsak: 2009/857") and are not.
 ARCHIVE_REFERENCE = r"arkiv|journal|j\.?\s*post|dok\.?\s*id|vår\s+ref|deres\s+ref|saksmappe"
-# Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "K-sak".
+# Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "Utv.sak",
+# "K-sak".
 CASE_WORD = (
-    rf"(?:(?!{ARCHIVE_REFERENCE})(?:[a-zæøå]+-)?[a-zæøå]*?(?:sak|sag)(?:snr\.?|snummer|\s*nr\.?)?(?![a-zæøå])|punkt)"
+    rf"(?:(?!{ARCHIVE_REFERENCE})(?:[a-zæøå]+-|utv\.\s*)?[a-zæøå]*?(?:sak|sag)(?:snr\.?|snummer|\s*nr\.?)?(?![a-zæøå])|punkt)"
 )
 CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
 # The row of a case form that holds the title: "Tittel:", "Navn på sak:", nynorsk "Saka gjeld:".
