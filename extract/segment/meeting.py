@@ -59,7 +59,8 @@ def clean_place(value: str) -> str | None:
     return (stripped or value).strip(" ,") or None
 
 
-_WHEN = [NUMERIC_DATE, WRITTEN_DATE, ISO_DATE, TIME_RANGE, TIME_RANGE_COMPACT, TIME_START, re.compile(WEEKDAY, re.I)]
+_WEEKDAY = re.compile(rf"\b{WEEKDAY}(?:en)?\b", re.I)
+_WHEN = [NUMERIC_DATE, WRITTEN_DATE, ISO_DATE, TIME_RANGE, TIME_RANGE_COMPACT, TIME_START, _WEEKDAY]
 # What is left of the date and time: a word that only led into them.
 _LEFT_OVER = re.compile(rf"(?:den|d\.|{CLOCK_WORD}|fra|frå|til|i|på)?", re.I)
 

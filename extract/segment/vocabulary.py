@@ -154,7 +154,8 @@ ARCHIVE_REFERENCE = r"arkiv|journal|j\.?\s*post|dok\.?\s*id|vår\s+ref|deres\s+r
 # Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "Utv.sak",
 # "K-sak".
 CASE_WORD = (
-    rf"(?:(?!{ARCHIVE_REFERENCE})(?:[a-zæøå]+-|utv\.\s*)?[a-zæøå]*?(?:sak|sag)(?:snr\.?|snummer|\s*nr\.?)?(?![a-zæøå])|punkt)"
+    rf"(?:(?!{ARCHIVE_REFERENCE})(?:[a-zæøå]+-|utv\.\s*)?[a-zæøå]*?(?:sak|sag)"
+    r"(?:snr\.?|snummer|\s*nr\.?)?(?![a-zæøå])|punkt)"
 )
 CASE_LABEL = re.compile(rf"^{CASE_WORD}\s*:?$", I)
 # The row of a case form that holds the title: "Tittel:", "Navn på sak:", nynorsk "Saka gjeld:".
