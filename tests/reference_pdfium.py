@@ -20,16 +20,14 @@ from extract.layout.pdfium import (
     TABLE_ROW_SHARE,
     THIN,
     _font_name,
-    unchecked,
+    _font_size,
+    _loose_box,
+    _object_font,
+    _origin,
+    _text_object,
+    _unicode,
 )
 from models.layout import Word
-
-_unicode = unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
-_origin = unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
-_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-_text_object = unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
-_font_size = unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
-_object_font = unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:

@@ -34,14 +34,13 @@ CASE_LIST_HEADING = re.compile(
 )
 
 # --- meeting header ------------------------------------------------------------------
-# Labels whose value holds the meeting's date and time, best first. A plain "Dato" is last: in a
-# case document it is the document's own date, not the meeting's.
 # The word before a time of day: "kl.", "kl", "klokka" (nynorsk), "klokken"; every pattern that
 # reads a time spells it with this.
 CLOCK_WORD = r"kl(?:\.|okka|okken)?"
 # A day of the week, bokmål, nynorsk and Danish ("tirsdag", "tysdag", "laurdag").
 WEEKDAY = r"(?:man|mån|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag"
-
+# Labels whose value holds the meeting's date and time, best first. A plain "Dato" is last: in a
+# case document it is the document's own date, not the meeting's.
 DATE_LABELS: list[re.Pattern[str]] = [
     re.compile(
         r"^(?:møtetid|møtedato|møtedag|dato\s+for\s+møtet|tidspunkt\s+for\s+møtet|møtedato\s*/\s*(?:tid|stad|sted)"

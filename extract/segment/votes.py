@@ -63,7 +63,7 @@ _PARTY_SIDE = re.compile(
 _COUNTS = re.compile(rf"\bmed\s+(?P<a>\d+)\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)", re.I)
 # "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
 _GOT = re.compile(rf"\b(?:fikk|fekk)\s+(?P<a>\d+)\s+{_VOTES}\b", re.I)
-_AGAINST_ONLY = re.compile(r"\bmot\s+(?P<b>\d+)\s*(?:stemmer|stemme|røyster|røyst|røyster)?", re.I)
+_AGAINST_ONLY = re.compile(rf"\bmot\s+(?P<b>\d+)\s*{_VOTES}?", re.I)
 _FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
 _AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
 _BLANK = re.compile(r"(?P<n>\d+)\s+(?:blanke?|avholdende|avsto)|(?:blanke?|avholdende)\s*:?\s*(?P<m>\d+)", re.I)
