@@ -85,6 +85,12 @@ def test_a_time_row_alone_and_the_meeting_number_row():
     assert (m.date, m.start, m.end, m.number) == ("2016-01-27", "14:00", None, "6/2016")
 
 
+@pytest.mark.parametrize("value", ["09:00 13:50", "kl. 09.00 kl. 13.50"])
+def test_a_time_row_with_start_and_end_side_by_side(value):
+    m = parse_meeting(lines(f"Møtedato: | 12.03.2013\nTid: | {value}"), None)
+    assert (m.date, m.start, m.end) == ("2013-03-12", "09:00", "13:50")
+
+
 def test_label_cells_side_by_side_in_one_row_nynorsk():
     m = parse_meeting(lines("T: Møtedato: | 15.01.2015 | Møtetid: Kl. 11:30 - 11:50\nT: Møtestad: | Heradshuset"), None)
     assert (m.date, m.start, m.end, m.place) == ("2015-01-15", "11:30", "11:50", "Heradshuset")
@@ -226,3 +232,30 @@ def test_body_beside_the_kind_word_and_a_board_named_after_its_body(title, body)
 def test_place_and_time_in_one_row_and_start_and_end_rows(spec, expected):
     m = parse_meeting(lines(spec), None)
     assert (m.date, m.start, m.end, m.place) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Formannskapet holder møte torsdag 15.10.2009 kl 10.00 på Rådhuset.", ("2009-10-15", "10:00", "Rådhuset")),
+        (
+            "Det innkalles til møte i Formannskapet 12.03.2013 kl. 09.00 i kommunestyresalen, Rådhuset.",
+            ("2013-03-12", "09:00", "kommunestyresalen, Rådhuset"),
+        ),
+        (
+            "Utvalet innkallast til møte tysdag 12.03.2013 kl. 09.00 i heradshuset.",
+            ("2013-03-12", "09:00", "heradshuset"),
+        ),
+        ("Møtet vert halde på Rådhuset 12.03.2013 kl. 10.", ("2013-03-12", "10:00", "Rådhuset")),
+        ("Protokoll fra møte 12.03.2013 kl. 10.00 i kommunestyresalen legges fram.", ("2013-03-12", "10:00", None)),
+    ],
+)
+def test_the_place_after_the_clock_in_a_sentence_announcing_the_meeting(sentence, expected):
+    m = parse_meeting(lines(sentence), None)
+    assert (m.date, m.start, m.place) == expected
+
+
+def test_a_place_sentence_without_the_start_it_adds():
+    assert parse_meeting(lines("Møtet holdes i formannskapssalen med møtestart kl. 08:00."), None).place == (
+        "formannskapssalen"
+    )

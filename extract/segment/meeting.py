@@ -49,6 +49,9 @@ from models.layout import Line
 _MODE_PREFIX = re.compile(r"^(?:fysisk(?:\s+møte)?|digitalt|hybrid(?:t)?)\s*(?:på|i|:|,)?\s+(?=\S)", re.I)
 _MODE_SUFFIX = re.compile(r",?\s*(?:med\s+mulighet\s+for|og\s+mulighet\s+for|evt\.?|eventuelt)\s+digital.*$", re.I)
 _CLOCK_ALONE = re.compile(rf"^(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})(?![\d.])", re.I)
+# A time row with start and end side by side and nothing between: "Tid: 09:00 13:50".
+_ONE_CLOCK = rf"(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})"
+_TWO_CLOCKS = re.compile(rf"^{_ONE_CLOCK}\s+{_ONE_CLOCK}$", re.I)
 _NUMBER_VALUE = re.compile(r"^(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
 
 
@@ -68,7 +71,7 @@ _LEFT_OVER = re.compile(rf"(?:den|d\.|{CLOCK_WORD}|fra|frå|til|i|på)?", re.I)
 def _place_beside_time(value: str) -> str | None:
     """The place in a row that gives the date or time too ("Kommunestyresalen, 12.03.2024 kl.
     09:00", "12.03.2024 kl. 10.00, Rådhuset"): what is left without them."""
-    text = clean(value)
+    text = clean(value).rstrip(".")
     for pattern in _WHEN:
         text = pattern.sub(",", text)
     parts = [clean(re.sub(r"^(?:i|på)\s+", "", p.strip(" .-–"), flags=re.I)) for p in text.split(",")]
@@ -152,6 +155,8 @@ def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None,
     """The time on a line of its own under the date ("Kl. 13.00–15.00"), or a row "KL.: 14:00"."""
     if time_value is not None:
         start, end = parse_times(time_value)
+        if m := _TWO_CLOCKS.match(clean(time_value)):
+            return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
         if start:
             return start, end
         if m := _CLOCK_ALONE.match(clean(time_value)):
@@ -172,9 +177,25 @@ def _announced_date(lines: list[Line], year: int | None) -> str | None:
     return None
 
 
+# The place that follows the clock in a sentence announcing the meeting: "… holder møte torsdag
+# 15.10.2009 kl 10.00 på Rådhuset.", "… innkallast til møte … kl. 09.00 i heradshuset."
+_PLACE_AFTER_CLOCK = re.compile(
+    rf"{CLOCK_WORD}\s*\d{{1,2}}(?:[.:]\d{{2}})?(?:\s*[-–]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?,?\s+(?:på|i)\s+"
+    r"(?P<place>[^\W\d][^.]*?)\.?$",
+    re.I,
+)
+# What a place sentence may add after the place: "… i formannskapssalen med møtestart kl. 08:00."
+_START_AFTER_PLACE = re.compile(r"\s+med\s+(?:møte|opp)?start\b.*$", re.I)
+
+
 def _announced_place(lines: list[Line]) -> str | None:
     for line in lines:
-        if m := PLACE_SENTENCE.match(clean(line.text)):
+        text = clean(line.text)
+        if m := PLACE_SENTENCE.match(text):
+            return _place_beside_time(_START_AFTER_PLACE.sub("", m.group("place")))
+    for line in lines:
+        text = clean(line.text)
+        if MEETING_SENTENCE.search(text) and not OTHER_MEETING.search(text) and (m := _PLACE_AFTER_CLOCK.search(text)):
             return clean_place(m.group("place"))
     return None
 

@@ -38,7 +38,8 @@ TIME_RANGE = re.compile(
 TIME_RANGE_COMPACT = re.compile(
     rf"{CLOCK_WORD}\s*([01]\d|2[0-3])([0-5]\d)\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d)(?!\d)", re.I
 )
-TIME_START = re.compile(rf"(?:{CLOCK_WORD}|fra)\s*(\d{{1,2}})(?:\s*[.:]\s*(\d{{2}}))?(?![\d.:/])", re.IGNORECASE)
+# "kl. 10", "fra 9.30", "kl. 10." ending a sentence; never the day of a date ("fra 12.03.2024").
+TIME_START = re.compile(rf"(?:{CLOCK_WORD}|fra)\s*(\d{{1,2}})(?:\s*[.:]\s*(\d{{2}}))?(?![\d:/]|\.\d)", re.IGNORECASE)
 
 CASE_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})\s*/\s*(\d{4}|\d{2})(?![\d/])")
 
