@@ -231,3 +231,14 @@ def test_the_cheap_look_for_vote_words_never_hides_a_vote_sentence(text):
     from extract.segment.votes import _LABEL, VOTE_SENTENCE
 
     assert is_vote_sentence(text) == bool(VOTE_SENTENCE.match(_LABEL.sub("", clean(text))))
+
+
+def test_a_vote_without_a_full_stop_ends_at_the_bold_label_set_tight_under_it():
+    spec = """
+    ** Behandling i Formannskapet - 12.03.2013
+    Votering: Enstemmig vedtatt
+    ** FSK - 12/13 Vedtak:
+    Protokollen godkjennes.
+    """
+    (vote,) = find_votes(lines(spec))
+    assert (vote.printed, vote.unanimous) == ("Votering: Enstemmig vedtatt", True)

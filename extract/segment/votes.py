@@ -105,15 +105,18 @@ def is_vote_sentence(text: str) -> bool:
 def _sentences(lines: list[Line]) -> list[str]:
     """The case's text as sentences, paragraphs kept apart."""
     paragraphs: list[str] = []
+    bold = False
     for line in lines:
         text = clean(line.text)
         if not text:
             continue
-        # "Votering:" opens its own paragraph even set tight under a "Behandling …:" heading.
-        if not paragraphs or starts_paragraph(line) or line.rule or _LABEL.match(text):
+        # "Votering:" opens its own paragraph even set tight under a "Behandling …:" heading, and
+        # so does a bold label set tight under a vote ("Enstemmig vedtatt" over "FSK - 12/13 Vedtak:").
+        if not paragraphs or starts_paragraph(line) or line.rule or _LABEL.match(text) or line.bold != bold:
             paragraphs.append(text)
         else:
             paragraphs[-1] += " " + text
+        bold = line.bold
     out: list[str] = []
     for paragraph in paragraphs:
         out += [s.strip() for s in re.split(r"(?<=[a-zæøå)\d»”]\.)\s+(?=[A-ZÆØÅ«])", paragraph) if s.strip()]
