@@ -242,3 +242,20 @@ def test_a_vote_without_a_full_stop_ends_at_the_bold_label_set_tight_under_it():
     """
     (vote,) = find_votes(lines(spec))
     assert (vote.printed, vote.unanimous) == ("Votering: Enstemmig vedtatt", True)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "Behandling: Enstemmig.",
+        "** Behandling i Formannskapet - 12.03.2013\nEnstemmig",
+        "** Handsaming i Heradsstyret - 14.06.2018\nSamrøystes.",
+    ],
+)
+def test_the_bare_word_for_all_in_favour_under_a_treatment_heading_is_the_vote(spec):
+    (vote,) = find_votes(lines(spec))
+    assert (vote.result, vote.unanimous) == ("adopted", True)
+
+
+def test_the_bare_word_after_other_text_under_a_treatment_heading_is_not_a_vote():
+    assert find_votes(lines("Behandling i styret:\nSaken ble drøftet.\nEnstemmig.")) == []

@@ -93,6 +93,13 @@ _VOTE_STEMS = ("vedt", "enst", "einstem", "røyst", "votering", "avstem", "godkj
 _BARE_UNANIMOUS = re.compile(rf"^{_UNANIMOUS}\.?$", re.I)
 
 
+# A treatment heading ("Behandling i Formannskapet - 12.03.2013", "Handsaming:") plays the vote
+# label's part for the bare word set alone under it.
+_TREATMENT = re.compile(
+    r"^(?:møte|saks)?(?:behandling|handsaming)\b(?:\s+i\s+[^:]{1,60})?\s*(?::\s*(?P<rest>.*))?$", re.I
+)
+
+
 def is_vote_sentence(text: str) -> bool:
     labelled = clean(text)
     text = _LABEL.sub("", labelled)
@@ -195,8 +202,13 @@ def find_votes(lines: list[Line]) -> list[Vote]:
     votes: list[Vote] = []
     alternative: tuple[str, str] | None = None
     pending: list[tuple[str, list[str]]] = []  # named lists printed before their vote
+    treated = False  # the sentence before was a treatment heading
     for sentence in _sentences(lines):
         text = _LABEL.sub("", sentence)
+        after_treatment, heading = treated, _TREATMENT.match(sentence)
+        treated = bool(heading and not heading.group("rest"))
+        if heading and heading.group("rest"):  # "Behandling: Enstemmig."
+            after_treatment, text = True, heading.group("rest")
         if m := _NAMED.match(text):
             side, names = m.group("side").lower(), _names(m.group("names"))
             if votes:
@@ -210,7 +222,7 @@ def find_votes(lines: list[Line]) -> list[Vote]:
             (votes[-1].parties_for if side == "for" else votes[-1].parties_against).extend(_parties(m.group("parties")))
             votes[-1].printed += " " + sentence
             continue
-        if not is_vote_sentence(sentence):
+        if not is_vote_sentence(sentence) and not (after_treatment and _BARE_UNANIMOUS.match(text)):
             continue
         if m := _ALTERNATIVE.match(text):
             alternative = (m.group("a"), m.group("b"))
