@@ -48,6 +48,10 @@ def people(spec: str, committee: str | None = None):
         ("Andre møtande", "guest"),
         ("Faste medlemer som møtte", "present"),
         ("Varamedlemer som møtte", "present"),
+        ("Desse varamedlemene møtte", "present"),
+        ("Følgende varamedlemmene møtte", "present"),
+        ("Vararepresentanter som møtte", "present"),
+        ("Varamenn", "present"),
         ("Faste medlemer som ikkje møtte", "absent"),
         ("Oppmøte formannskapets møte 18.06.2015", "present"),
         ("Faste medlemmer som ikke møtte", "absent"),
@@ -701,3 +705,13 @@ def test_for_that_names_no_member_met_for(text):
 def test_a_function_beside_the_party_is_the_role(text, affiliation, role):
     found, _ = full(f"** Til stede:\n{text}")
     assert found[0][1:] == (affiliation, "present", None, role)
+
+
+def test_a_function_after_the_party_in_an_inline_list_nynorsk():
+    found, att = full("Desse møtte: Ola Nes (Ap), ordførar, Kari Mo (Sp), Per Li (H)")
+    assert found == [
+        ("Ola Nes", "Ap", "present", None, "ordførar"),
+        ("Kari Mo", "Sp", "present", None, None),
+        ("Per Li", "H", "present", None, None),
+    ]
+    assert att.chair == "Ola Nes"  # the mayor, by function

@@ -349,6 +349,9 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
         elif people and people[-1].affiliation is None and not looks_like_name(piece):
             # "Ida Haug, Tromsø kommune, Astrid Gramstad, UiT": a role following a name.
             people[-1] = people[-1]._replace(affiliation=piece)
+        elif people and people[-1].role is None and _only_office(piece):
+            # "Ola Nes (Ap), ordførar, Kari Mo (Sp)": the function after the party.
+            people[-1] = people[-1]._replace(role=clean(piece))
     return people, first_names
 
 
