@@ -52,6 +52,8 @@ def people(spec: str, committee: str | None = None):
         ("Følgende varamedlemmene møtte", "present"),
         ("Vararepresentanter som møtte", "present"),
         ("Varamenn", "present"),
+        ("Styremedlemmer", "present"),
+        ("Utvalsmedlemene som møtte", "present"),
         ("Faste medlemer som ikkje møtte", "absent"),
         ("Oppmøte formannskapets møte 18.06.2015", "present"),
         ("Faste medlemmer som ikke møtte", "absent"),
@@ -715,3 +717,22 @@ def test_a_function_after_the_party_in_an_inline_list_nynorsk():
         ("Per Li", "H", "present", None, None),
     ]
     assert att.chair == "Ola Nes"  # the mayor, by function
+
+
+def test_board_members_under_a_compound_label_and_the_cases_attended_are_no_affiliation():
+    spec = """
+    ** Til stede:
+    Styremedlemmer: | Anne Dahl, styreleder
+    >> Kari Moe
+    Forfall: | Liv Haug
+    Fra administrasjonen: | Ole Ruud, administrerende direktør
+    >> Tone Sand, økonomidirektør (sak 45-2019)
+    """
+    found, _ = full(spec)
+    assert found == [
+        ("Anne Dahl", "styreleder", "present", None, None),
+        ("Kari Moe", None, "present", None, None),
+        ("Liv Haug", None, "absent", None, None),
+        ("Ole Ruud", "administrerende direktør", "secretariat", None, None),
+        ("Tone Sand", "økonomidirektør", "secretariat", None, None),
+    ]

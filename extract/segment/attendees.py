@@ -58,6 +58,7 @@ _SUBSTITUTE = re.compile(
 )
 # A note of the cases someone attended, not an affiliation: "(49/14)", "(frå 51/14)", "(47-55/14)".
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|under|i|på|sak(?:ene)?|og|,|\s)*\d{1,3}(?:\s*[-–/]\s*\d{1,4})*)+$", re.I)
+_TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)$")
 _MAX_LABEL_WORDS = 6
 GROUP_LABEL_WORDS = 8  # an organisation's name labelling a group of names within a list
 OFFICE_WORDS = 5  # an office printed before a name is a few words
@@ -192,11 +193,19 @@ class Person(NamedTuple):
 _MARKER = re.compile(r"^\((?:møte)?(?:referent|leder|leiar|sekretær|møtesekretær|ordstyrer)\)$", re.I)
 
 
+def _without_case_note(text: str | None) -> str | None:
+    """ "økonomidirektør (sak 45-2019)" → "økonomidirektør": the cases attended are no affiliation."""
+    if text and (note := _TRAILING_NOTE.search(text)) and _CASE_NOTE.match(note.group(1)):
+        return text[: note.start()] or None
+    return text
+
+
 def _settle(name: str, office: str | None, rest: str | None) -> Person:
     """Office and organisation of one person: the organisation is the affiliation where one is
     printed ("Byrådsleder Erling Lae, Oslo kommune"), else the office, with a marker such as
     "(referent)" kept beside it."""
     rest = (rest or "").strip(" ,;") or None
+    rest = _without_case_note(rest)
     if office and _PARTY_CODE.match(office):
         # "AP - Asgeir Almås (ordfører)": the party is the affiliation, the function its role
         role = rest if rest and all(ROLE_WORD.match(w) for w in rest.strip("()").split()) else None
@@ -348,7 +357,7 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
             people.append(person)
         elif people and people[-1].affiliation is None and not looks_like_name(piece):
             # "Ida Haug, Tromsø kommune, Astrid Gramstad, UiT": a role following a name.
-            people[-1] = people[-1]._replace(affiliation=piece)
+            people[-1] = people[-1]._replace(affiliation=_without_case_note(piece))
         elif people and people[-1].role is None and _only_office(piece):
             # "Ola Nes (Ap), ordførar, Kari Mo (Sp)": the function after the party.
             people[-1] = people[-1]._replace(role=clean(piece))

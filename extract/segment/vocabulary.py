@@ -291,7 +291,7 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:(?:følgende|følgjande|fylgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
             r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
-            r"|deltakere|deltagere|deltakarar|deltaker|medlemm?er|medlemm?ene|varamedlemm?(?:er|ene)|varamedl\.?"
+            r"|deltakere|deltagere|deltakarar|deltaker|[a-zæøå]*medlemm?(?:er|ene)|varamedl\.?"
             r"|vara(?:menn|folk|representant(?:er|ar|ane|ene))|vara|mødt"
             r"|møtende(?:\s+medlemm?er)?|møtande(?:\s+medlemm?er)?|representanter|representantar|oppmøte|frammøte)\b"
             r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b"
