@@ -186,7 +186,16 @@ def test_nynorsk_possessive_recommendation_and_a_decision_naming_body_and_case()
 
 
 def test_decision_labels_naming_the_body_nynorsk_possessive_and_vedtak_i():
-    labels = ("Kommunestyret sitt vedtak:", "Vedtak i Formannskapet - 12.03.2019:", "Vedtak i Helse- og sosialutvalet:")
+    labels = (
+        "Kommunestyret sitt vedtak:",
+        "Vedtak i Formannskapet - 12.03.2019:",
+        "Vedtak i Helse- og sosialutvalet:",
+        "Endeleg vedtak:",
+        "Vedtaket:",
+        "Fattet vedtak:",
+        "KST-vedtak:",
+        "Vedtak fattet av formannskapet:",
+    )
     for label in labels:
         spec = f"""
         ** Innstilling frå formannskapet:

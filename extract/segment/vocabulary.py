@@ -231,7 +231,8 @@ PROPOSAL_SENTENCE = re.compile(
 ADOPTED_LABEL = re.compile(
     r"^(?P<label>(?P<qual>(?:[\wæøåÆØÅ.]+\s+){0,3}?(?:[A-ZÆØÅ]{1,4}\s*[-\s]\s*)?\d{1,4}\s*/\s*\d{2,4}\s+)?"
     r"(?:[\wæøåÆØÅ.\-]+s\s+|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,2}?\s+(?:sitt|si)\s+)?"
-    r"(?:enstemmig\s+|endelig\s+|møtets\s+)?vedtak"
+    r"(?:enstemmig\s+|endelig\s+|endeleg\s+|fattet\s+|gjort\s+|møtets\s+|[A-ZÆØÅ]{1,5}-)?vedtak(?:et)?"
+    r"(?:\s+(?:fattet|fatta|gjort)\s+av\s+[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,2}?)?"  # "Vedtak fattet av X"
     r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?"
     # "Vedtak i saken", "Vedtak i formannskapet - 12.03.2019", "Vedtak i Helse- og omsorgsutvalet"
     r"(?:\s+i\s+[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,3}?(?:\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?)?"
