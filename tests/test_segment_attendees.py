@@ -736,3 +736,12 @@ def test_board_members_under_a_compound_label_and_the_cases_attended_are_no_affi
         ("Ole Ruud", "administrerende direktør", "secretariat", None, None),
         ("Tone Sand", "økonomidirektør", "secretariat", None, None),
     ]
+
+
+def test_a_marker_printed_between_the_name_and_the_organisation():
+    found, att = full("Deltakere: | Kari Hansen (leder), Bodø kommune; Per Olsen (referent), Nordlandssykehuset")
+    assert found == [
+        ("Kari Hansen", "Bodø kommune (leder)", "present", None, None),
+        ("Per Olsen", "Nordlandssykehuset (referent)", "present", None, None),
+    ]
+    assert (att.chair, att.minute_taker) == ("Kari Hansen", "Per Olsen")

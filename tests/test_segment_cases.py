@@ -431,3 +431,23 @@ def test_four_digit_numbers_with_a_leading_zero():
     T: 0012/06 | 06/00226 | REFERATER
     """
     assert [(n, t) for n, _, _, t in numbered(spec)] == [("12/2006", "REFERATER")]
+
+
+def test_minutes_in_a_table_keep_the_cases_text_out_of_its_title():
+    # a label under the title column, or regular type under a bold title, begins the case's text
+    spec = """
+    T: Sak nr. | Sak | Ansvar
+    ** T: 12/24 | Godkjenning av innkalling og | Leder
+    ** >> saksliste
+    >> Innkallingen ble godkjent.
+    T: 13/24 | Avtale om utskrivningsklare pasienter | Per Olsen
+    >> Konklusjon: Utvalget slutter seg til forslaget.
+    >> Saken følges opp i neste møte.
+    """
+    assert numbers_titles(spec) == [
+        ("12/2024", "Godkjenning av innkalling og saksliste"),
+        ("13/2024", "Avtale om utskrivningsklare pasienter"),
+    ]
+    texts = [" ".join(ln.text for ln in s.lines) for s in split_cases(lines(spec), 11.0)]
+    assert "Innkallingen ble godkjent." in texts[0]
+    assert "Konklusjon: Utvalget slutter seg til forslaget. Saken følges opp i neste møte." in texts[1]

@@ -190,6 +190,7 @@ class Person(NamedTuple):
     substitute_for: str | None = None
 
 
+_MARKER_FIRST = re.compile(r"^(?P<marker>\([^()]*\))\s*[,–-]\s*(?P<rest>[^()]+)$")
 _MARKER = re.compile(r"^\((?:møte)?(?:referent|leder|leiar|sekretær|møtesekretær|ordstyrer)\)$", re.I)
 
 
@@ -266,6 +267,8 @@ def _person(text: str) -> Person | None:
         return None
     name, office = found
     rest = text[pos + len(sep) :].strip() if sep != "(" else text[pos:].strip()
+    if sep == "(" and (m := _MARKER_FIRST.match(rest)) and _MARKER.match(m.group("marker")):
+        rest = f"{m.group('rest')} {m.group('marker')}"  # "Ida Haug (leder), Bodø kommune": as after it
     if sep == "(" and rest.startswith("(") and rest.count("(") == 1 and rest.endswith(")"):
         rest = rest[1:-1]
         if _CASE_NOTE.match(rest.strip()):

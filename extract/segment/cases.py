@@ -38,6 +38,7 @@ from extract.segment.vocabulary import (
     NUMBER_COLUMN,
     PROPOSAL_COLUMN,
     PROPOSAL_LABEL,
+    SECTION_LABEL,
     TITLE_COLUMN,
     TITLE_LABEL,
 )
@@ -200,6 +201,7 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
     if "number" not in cols or len(cols) < 2:
         return None
     headings: list[Heading] = []
+    in_text = False  # a row of the case's own text (a label) was met since the last numbered row
     j = i + 1
     while j < len(lines):
         row = lines[j]
@@ -207,6 +209,12 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
         if number is None:
             if not _wrapped_case_row(row, cols, headings):
                 break
+            # "Konklusjon: …" under the title column: the case's text begins, the title has ended;
+            # its rows stay with the case, after its heading.
+            in_text = in_text or ("title" in cols and _case_text_row(row, lines[headings[-1].index], cols["title"]))
+            if in_text:
+                j += 1
+                continue
             last = headings[-1]
             for name in ("title", "decision", "proposal"):
                 if name in cols and (more := text_under(row, cols[name])):
@@ -217,6 +225,7 @@ def _table_headings(lines: list[Line], i: int, body: float) -> tuple[list[Headin
             continue
         title = text_under(row, cols["title"]).rstrip(":").strip() if "title" in cols else ""
         kind = "list" if "title" in cols else "form"
+        in_text = False
         headings.append(
             Heading(
                 index=j,
@@ -273,6 +282,16 @@ def _wrapped_case_row(row: Line, cols: dict[str, Cell], headings: list[Heading])
         and all(any(cell_under(row, h) is c for h in named) for c in filled)
         and any(text_under(row, h) for h in named)
     )
+
+
+def _case_text_row(row: Line, numbered: Line, title: Cell) -> bool:
+    """A row under the title column that begins the case's text rather than wrapping its title:
+    it starts with a label of the case's parts (a decision, a proposal, a section), or it is set
+    in regular type under a bold title."""
+    text, cell, above = clean(text_under(row, title)), cell_under(row, title), cell_under(numbered, title)
+    if ADOPTED_LABEL.match(text) or PROPOSAL_LABEL.match(text) or SECTION_LABEL.match(text):
+        return True
+    return cell is not None and above is not None and above.bold and not cell.bold
 
 
 def _cell_heading(lines: list[Line], i: int) -> Heading | None:
