@@ -308,6 +308,23 @@ def test_case_form_gives_the_committee_and_a_case_documents_meeting_date():
     assert [(c.number, c.title) for c in doc.cases] == [("86/2010", "Statusrapport pr 30.09.2010")]
 
 
+def test_a_case_documents_saksgang_table_gives_the_first_committee_nynorsk():
+    spec = """
+    # SAKSFRAMLEGG
+    Sakshandsamar: | Ola Nes
+    T: Saksgang | Utvalssak | Møtedato
+    T: Formannskapet | 12/18 | 12.03.2018
+    T: Kommunestyret | | 22.03.2018
+
+    ## Årsmelding 2017
+    ** Rådmannen si tilråding:
+    Årsmeldinga vert teken til vitande.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == ("case_document", "Formannskapet", "2018-03-12")
+    assert [(c.number, c.title) for c in doc.cases] == [("12/2018", "Årsmelding 2017")]
+
+
 def test_minutes_with_items_numbered_without_a_year_take_the_meetings_year():
     spec = """
     Inderøy kommune

@@ -174,7 +174,7 @@ TITLE_COLUMN = re.compile(
     I,
 )
 BODY_COLUMN = re.compile(
-    r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*)$", I
+    r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*|saksgang)$", I
 )
 DATE_COLUMN = re.compile(r"^(?:møtedato|dato|møtedag)$", I)
 # Minutes kept as one table ("Sak | Tema | Konklusjon"): a column for what was decided, and
