@@ -13,11 +13,12 @@ I = re.IGNORECASE  # noqa: E741
 # --- document kinds, told by the words of a document's title ---------------------------
 MINUTES_TITLE = re.compile(
     r"\b(?:møte)?referat\b|\breferat(?:et)?\s+fra\b|\b(?:møte)?protokoll\b|\bmøtebok\b|\bprotokollat\b"
-    r"|\bbeslutningsprotokol\b|\breferat\s*-",
+    r"|\b(?:beslutnings|vedtaks|styre)protokoll?\b|\breferat\s*-|\bsærutskrift\b"
+    r"|\butskrift\s+(?:av|fra|frå|or)\s+(?:møtebok(?:a|en)?|(?:møte)?protokoll(?:en)?)\b",
     I,
 )
 AGENDA_TITLE = re.compile(
-    r"\b(?:møte)?innkalling\b|\binnkalling\s+til\b|\bsaksliste\b|\bsakliste\b|\bdagsorden\b|\bindkaldelse\b"
+    r"\b(?:møte|tilleggs)?innkalling\b|\binnkalling\s+til\b|\b(?:tilleggs)?saks?liste\b|\bdagsorden\b|\bindkaldelse\b"
     r"|\bsakspapirer\b|\bsaksdokumenter\b|\bmøtedokumenter\b|\bsakskart\b",
     I,
 )
