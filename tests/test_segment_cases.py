@@ -229,6 +229,8 @@ def test_two_digit_parts_are_read_by_the_meeting_year():
 
 def test_a_prefix_glued_on_and_a_committee_before_the_case_word():
     assert numbered("** FS-071/13 Videre engasjement") == [("71/2013", "FS", "FS-071/13", "Videre engasjement")]
+    assert numbered("** Ko-13/12 Årsrekneskap 2011") == [("13/2012", "KO", "Ko-13/12", "Årsrekneskap 2011")]
+    assert numbered("** Ko 13/12 Årsrekneskap 2011") == []  # capitalised, only joined by a dash
     # "SSU sak 27/2024" names the committee, not a kind of case
     assert numbered("## SSU sak 27/2024 Rekruttering")[0][1] is None
 

@@ -148,7 +148,9 @@ UPPER_CASE_WORDS = frozenset(["HF", "RHF", "IKS", "AS", "KF", "SA", "NAV", "UNN"
 # --- case headings ----------------------------------------------------------------------
 # A case-type prefix printed right before the number in municipal and hospital systems: "PS 12/24",
 # "RS 3/24", "ST 2010/69", "FS-070/13". Capitals only, so that "Sak" is not one.
-CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{2,4}))"
+# A committee's letters before the number: "PS", "FS-070/13"; capitalised only when a dash joins
+# it to the number ("Ko-13/12").
+CASE_PREFIX = r"(?P<prefix>(?-i:(?!SAK\b|SAG\b|NR\b)[A-ZÆØÅ]{2,4}|[A-ZÆØÅ][a-zæøå]{1,2}(?=-\d)))"
 # References to the archive look like case numbers ("Arkivsak: 2009/857") and are not.
 ARCHIVE_REFERENCE = r"arkiv|journal|j\.?\s*post|dok\.?\s*id|vår\s+ref|deres\s+ref|saksmappe"
 # Words introducing the number: "Sak", "Sak nr.", "Saksnr.", "Styresak", "Utvalgssak", "Utv.sak",
