@@ -403,6 +403,29 @@ def test_chair_and_minute_taker_told_in_sentences_of_the_minutes():
     assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Ordfører Ida Haug ledet møtet. Protokollen ble ført av Guri Moen Lajord.",
+        "Saka vart drøfta. Leiar Ida Haug leia møtet. Protokollen vart ført av Guri Moen Lajord.",
+        "Møtet ble satt av ordfører Ida Haug. Protokollen ble ført av Guri Moen Lajord, sekretær.",
+    ],
+)
+def test_chair_named_before_ledet_motet_and_the_protocol_written_by(sentences):
+    spec = f"""
+    # Referat fra styremøte
+    Dato: | 12.03.2024
+    Til stede: Ida Haug (UNN), Guri Moen Lajord (Tromsø kommune)
+
+    ** Sak 01/24 Godkjenning av innkalling
+    Vedtak: Innkallingen godkjennes.
+
+    {sentences}
+    """
+    doc = one(spec)
+    assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")
+
+
 def test_minutes_kept_as_one_table_with_a_conclusion_column():
     spec = """
     # Referat

@@ -775,7 +775,7 @@ def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
     """ "Møtet ble ledet av Ida Haug", "Referat skrevet av Guri Moen Lajord"."""
     chair = taker = None
     if m := CHAIR_SENTENCE.search(text):
-        found = _name_and_office(clean(m.group("name") or m.group("name2")))
+        found = _name_and_office(clean(m.group("name") or m.group("name2") or m.group("name3")))
         chair = found[0] if found else None
     if m := MINUTE_TAKER_SENTENCE.search(text):
         found = _name_and_office(clean(m.group("name")))

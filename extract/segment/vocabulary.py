@@ -316,12 +316,15 @@ MINUTE_TAKER_LABEL = re.compile(
 )
 # Sentences naming who led the meeting and who wrote the minutes.
 CHAIR_SENTENCE = re.compile(
-    r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda)\s+av\s+(?P<name>[^.,;()]+)"
-    r"|\b(?:møteleder|møteleiar)\s+var\s+(?P<name2>[^.,;()]+)",
+    r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda|satt|sett)\s+av\s+(?P<name>[^.,;()]+)"
+    r"|\b(?:møteleder|møteleiar)\s+var\s+(?P<name2>[^.,;()]+)"
+    # "Ordfører Ola Nes ledet møtet", "Leiar Kari Mo leia møtet": a name (an office before it) first
+    r"|(?:(?m:^)|(?<=[.!?]\s))(?P<name3>(?:[\wæøåÆØÅ.\-]+[ \t]+){1,5}?)(?:ledet|ledde|leia|leidde|leda)\s+møtet\b",
     I,
 )
 MINUTE_TAKER_SENTENCE = re.compile(
-    r"\b(?:referat|protokoll)(?:et)?\s+(?:ble\s+|vart\s+|er\s+)?(?:skrevet|skrive|ført|førd)\s+av\s+(?P<name>[^.,;()]+)",
+    r"\b(?:referat|protokoll)(?:et|en)?\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:skrevet|skrive|ført|førd)\s+av\s+"
+    r"(?P<name>[^.,;()]+)",
     I,
 )
 # Markers printed after a name in an attendee list.
