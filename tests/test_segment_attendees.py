@@ -3,6 +3,7 @@
 import pytest
 
 from extract.segment.attendees import attendance_status, find_attendance, looks_like_name, parse_person
+from models.layout import Cell, Line
 from tests.helpers import lines
 
 
@@ -745,3 +746,41 @@ def test_a_marker_printed_between_the_name_and_the_organisation():
         ("Per Olsen", "Nordlandssykehuset (referent)", "present", None, None),
     ]
     assert (att.chair, att.minute_taker) == ("Kari Hansen", "Per Olsen")
+
+
+def _table(rows: list[list[str]]) -> list[Line]:
+    """A label over a ruled table whose empty cells are left out, as a PDF has no words there."""
+    xs = [65, 306, 420, 500, 560]
+    label = Line(page=1, top=50, bottom=61, cells=[Cell("Til stede:", 65, 120, True)], size=11.0, bold=True)
+    return [label] + [
+        Line(
+            page=1,
+            top=70 + 15 * k,
+            bottom=81 + 15 * k,
+            cells=[Cell(t, xs[i], xs[i] + 6 * len(t)) for i, t in enumerate(row) if t],
+            size=11.0,
+            table=True,
+        )
+        for k, row in enumerate(rows)
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["Navn", "Parti", "Møtt", "Forfall", "Varamedlem"],
+            ["Ola Nes", "Ap", "X"],
+            ["Kari Mo", "Sp", "", "X", "Jon Bø"],
+        ],
+        [["Medlemmer", "Parti", "Møtt", "Vara"], ["Ola Nes", "Ap", "Ja", "Liv Os"], ["Kari Mo", "Sp", "Nei", "Jon Bø"]],
+        [["Navn", "Parti", "Vara"], ["Ola Nes", "Ap"], ["Kari Mo", "Sp", "Jon Bø"]],
+    ],
+)
+def test_a_substitutes_column_names_who_met_for_a_member_who_did_not(rows):
+    found = find_attendance(_table(rows), 11.0)
+    assert [(a.name, a.affiliation, a.status, a.substitute_for) for a in found.attendees] == [
+        ("Ola Nes", "Ap", "present", None),  # marked present: "Liv Os" is only the deputy on the roster
+        ("Kari Mo", "Sp", "absent", None),
+        ("Jon Bø", "Sp", "present", "Kari Mo"),
+    ]

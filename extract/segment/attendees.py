@@ -449,10 +449,15 @@ _MARK = re.compile(r"^(?:x|✓|✔|ja|j|\*)$", re.I)
 def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
     """The people of one row under a header row."""
     entries: list[Entry] = []
+    substitutes: list[Entry] = []  # added after the row's marks, which belong to the member
     for group in groups:
         cell_text = text_under(row, group.name)
         if entries and group.status and _MARK.match(cell_text):
             entries[-1].status = group.status  # "Navn | Møtt | Forfall" with an "x" under "Forfall"
+            member = entries[-1]
+            if "substitute" in group.columns and (deputy := _deputy(text_under(row, group.columns["substitute"]))):
+                substitutes.append(Entry(deputy, member.affiliation, "present", row.page, substitute_for=member.name))
+                member.status = "absent"
             continue
         found = _name_and_office(cell_text)
         if found is None:
@@ -475,11 +480,22 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
             role=values.get("role") or values.get("position") or office or None,
         )
         entries.append(entry)
+        # A substitute's column ("Vara"): filled in where the member did not meet, unless the row
+        # marks the member present, which makes it a roster of deputies.
+        if (deputy := _deputy(values.get("substitute", ""))) and not _MARK.match(values.get("present", "")):
+            entry.status = "absent"
+            substitutes.append(Entry(deputy, affiliation, "present", row.page, substitute_for=name))
         if remark and (m := SUBSTITUTE_REMARK.match(remark)) and looks_like_name(clean(m.group("name"))):
             entries.append(Entry(clean(m.group("name")), None, "present", row.page, substitute_for=name))
             if st == "present" and values.get("present") is None:
                 entry.status = "absent"
-    return entries
+    return entries + substitutes
+
+
+def _deputy(text: str) -> str | None:
+    """The name in a substitute's cell, without an office before it."""
+    found = _name_and_office(text) if text else None
+    return found[0] if found and looks_like_name(found[0]) else None
 
 
 def _rest_of_name(groups: list[_Group], row: Line) -> str | None:

@@ -361,6 +361,9 @@ ATTENDANCE_COLUMNS = {
         I,
     ),
     "for": re.compile(r"^(?:møttefor|møterfor|varafor|møttefør|for|stedfortrederfor)$", I),
+    "substitute": re.compile(
+        r"^(?:vara|varamedlem|varamedl|vararepresentant|varamann|varamøtte|møttevara|varasommøtte|stedfortreder)$", I
+    ),
     "party": re.compile(
         r"^(?:parti|partiliste|liste|gruppe|parti/liste|repr|representerer|org|organisasjon|virksomhet|enhet"
         r"|kommune|instans|frå|fra)$",
