@@ -205,8 +205,7 @@ def _settle(name: str, office: str | None, rest: str | None) -> Person:
     """Office and organisation of one person: the organisation is the affiliation where one is
     printed ("Byrådsleder Erling Lae, Oslo kommune"), else the office, with a marker such as
     "(referent)" kept beside it."""
-    rest = (rest or "").strip(" ,;") or None
-    rest = _without_case_note(rest)
+    rest = _without_case_note((rest or "").strip(" ,;") or None)
     if office and _PARTY_CODE.match(office):
         # "AP - Asgeir Almås (ordfører)": the party is the affiliation, the function its role
         role = rest if rest and all(ROLE_WORD.match(w) for w in rest.strip("()").split()) else None
