@@ -248,6 +248,12 @@ def test_a_proposal_introduced_by_a_sentence_ends_at_the_vote():
 def test_nynorsk_proposal_label():
     assert decisions("** Framlegg til vedtak:\nKommunestyret vedtek planen.")[0] == ["Kommunestyret vedtek planen."]
     assert decisions("Rådmannen sitt framlegg til vedtak: Planen vert vedteken.")[0] == ["Planen vert vedteken."]
+    assert decisions("** Forslag til fråsegn:\nUtvalet støttar planen.")[0] == ["Utvalet støttar planen."]
+
+
+def test_proposals_of_an_advisory_body_and_of_a_consultation_reply():
+    for label in ("Forslag til anbefaling:", "Forslag til høringsuttalelse:", "Framlegg til høyringsfråsegn:"):
+        assert decisions(f"** {label}\nUtvalget støtter forslaget.") == (["Utvalget støtter forslaget."], []), label
 
 
 def test_a_numbered_section_heading_set_apart_ends_the_block():

@@ -205,7 +205,8 @@ _OWNER = (
     r"|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,4}?\s+(?:si|sitt|sin|sine)\s+)?"
 )
 PROPOSAL_LABEL = re.compile(
-    r"^(?P<label>" + _OWNER + r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon|uttalelse)"
+    r"^(?P<label>" + _OWNER + r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon"
+    r"|(?:hørings|høyrings)?(?:uttalelse|uttale|fråsegn)|anbefaling|tilråding)"
     r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
     r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak))"
     + _OR
