@@ -259,3 +259,10 @@ def test_a_place_sentence_without_the_start_it_adds():
     assert parse_meeting(lines("Møtet holdes i formannskapssalen med møtestart kl. 08:00."), None).place == (
         "formannskapssalen"
     )
+
+
+@pytest.mark.parametrize(
+    "line, number", [("Møte nr. 5/2009", "5/2009"), ("Møte 3", "3"), ("Møte nr. 12.03.2019", None)]
+)
+def test_the_meeting_number_on_a_line_of_its_own(line, number):
+    assert parse_meeting(lines(f"{line}\nDato: | 15.10.2009"), "MØTEINNKALLING").number == number

@@ -146,9 +146,20 @@ def parse_meeting(
         number = re.sub(r"\s+", "", m.group(1))
         if not find_dates(number):
             meeting.number = number
+    if meeting.number is None:  # a line of its own under the title: "Møte nr. 5/2009"
+        meeting.number = next((n for ln in lines if (n := _number_alone(clean(ln.text)))), None)
     if meeting.place is None:
         meeting.place = _announced_place(lines)
     return meeting
+
+
+_MEETING_NUMBER_ALONE = re.compile(r"^møte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
+
+
+def _number_alone(text: str) -> str | None:
+    if (m := _MEETING_NUMBER_ALONE.match(text)) and not find_dates(number := re.sub(r"\s+", "", m.group(1))):
+        return number
+    return None
 
 
 def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None, str | None]:
