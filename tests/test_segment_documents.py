@@ -479,3 +479,19 @@ def test_an_agenda_lists_members_invited_not_attendees():
     assert doc.kind == "agenda"
     assert (doc.attendees, doc.chair) == ([], None)
     assert [c.proposed_decisions for c in doc.cases] == [["Innkallinga vert godkjend."]]
+
+
+def test_a_role_sentence_without_a_full_stop_ends_at_its_line():
+    spec = """
+    # Møteprotokoll
+    Dato: | 12.03.2024
+    Til stede: Ida Haug (UNN), Guri Moen Lajord (Tromsø kommune)
+
+    Møtet vart leia av Ida Haug
+    Protokollen vart ført av Guri Moen Lajord
+
+    ** Sak 01/24 Godkjenning av innkalling
+    Vedtak: Innkallinga vert godkjend.
+    """
+    doc = one(spec)
+    assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")

@@ -790,9 +790,16 @@ def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
     """ "Møtet ble ledet av Ida Haug", "Referat skrevet av Guri Moen Lajord"."""
     chair = taker = None
     if m := CHAIR_SENTENCE.search(text):
-        found = _name_and_office(clean(m.group("name") or m.group("name2") or m.group("name3")))
-        chair = found[0] if found else None
+        chair = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
     if m := MINUTE_TAKER_SENTENCE.search(text):
-        found = _name_and_office(clean(m.group("name")))
-        taker = found[0] if found else None
+        taker = _said_name(m.group("name"))
     return chair, taker
+
+
+def _said_name(words: str) -> str | None:
+    """The name to the sentence's end, which may wrap a line; a sentence printed without its full
+    stop ends at its line (the next line is a heading or another sentence)."""
+    for candidate in (words, words.split("\n", 1)[0]):
+        if found := _name_and_office(clean(candidate)):
+            return found[0]
+    return None
