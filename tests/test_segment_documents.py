@@ -236,6 +236,30 @@ def test_title_block_in_capitals_and_a_body_in_the_second_title_line_nynorsk():
     assert (doc.meeting.date, doc.meeting.start, doc.meeting.end) == ("2014-11-07", "09:00", "14:30")
 
 
+@pytest.mark.parametrize(
+    ("under", "body"),
+    [
+        ("Kontrollutvalet", "Kontrollutvalet"),
+        ("Kommunestyret i Os kommune", "Kommunestyret i Os kommune"),
+        ("Side 1 av 3", None),
+    ],
+)
+def test_the_committee_on_the_plain_line_under_the_title(under, body):
+    spec = f"""
+    # MØTEPROTOKOLL
+    {under}
+    Møtedato: | 12.03.2019
+    Møtestad: | Rådhuset
+
+    ** Sak 5/19 Godkjenning av protokoll
+    Vedtak: Protokollen vert godkjend.
+
+    ** Sak 6/19 Saker frå Formannskapet
+    Vedtak: Saka vert teken til orientering.
+    """
+    assert one(spec).body == body
+
+
 def test_a_letters_title_under_its_address_and_the_board_named_by_the_running_header():
     spec = """
     === HELSE NORD-TRØNDELAG HF

@@ -131,7 +131,7 @@ def classify(title: str | None, first_text: str, cases: list[Case], has_list: bo
     return "other"
 
 
-def title_block(lines: list[Line], body: float) -> tuple[list[str], str | None]:
+def title_block(lines: list[Line], body: float) -> tuple[list[str], Line | None]:
     """The lines that make a document's title, and the line printed under them.
 
     A title is set large or in bold capitals among the first lines ("VALSTYRET" / "MØTEBOK"),
@@ -160,7 +160,16 @@ def title_block(lines: list[Line], body: float) -> tuple[list[str], str | None]:
     while hi < len(first_page) and _in_title(first_page[hi], body):
         hi += 1
     under = first_page[hi] if hi < len(first_page) else None
-    return [clean(ln.text) for ln in first_page[lo:hi]], _dating_line(under)
+    return [clean(ln.text) for ln in first_page[lo:hi]], under
+
+
+def _naming_line(line: Line | None) -> str | None:
+    """A short plain line under the title may name the committee ("MØTEPROTOKOLL" over
+    "Kontrollutvalet"); whether it does is for the committee rules to say."""
+    if line is None or line.table or len(line.cells) != 1 or label_value(line) or is_case_heading(line.text):
+        return None
+    text = clean(line.text)
+    return text if len(text.split()) <= UNDER_TITLE_WORDS and not text.endswith(":") else None
 
 
 def _dating_line(line: Line | None) -> str | None:
@@ -196,7 +205,8 @@ def _in_title(line: Line, body: float) -> bool:
 
 def build_document(part: Part, body: float) -> Document:
     lines = part.lines
-    block, under_title = title_block(lines, body)
+    block, under = title_block(lines, body)
+    under_title = _dating_line(under)
     title = title_of(lines, body) or (clean(" ".join(block)) if block else None)
     spans = split_cases(lines, body, plain=any(p.ocr for p in part.pages))
     # The head of the document runs to the first case's own section: the agenda list may stand
@@ -208,7 +218,8 @@ def build_document(part: Part, body: float) -> Document:
     text = "\n".join(clean(ln.text) for ln in lines if ln.text)
     forms = [s.heading.body for s in spans if s.heading.body]
     head = lines[: min((s.heading.index for s in spans), default=len(lines))]
-    committee = find_body(lines[:MEETING_SEARCH_LINES], head, title, block, forms, header, footer, text)
+    named_under = [n for n in [_naming_line(under)] if n]
+    committee = find_body(lines[:MEETING_SEARCH_LINES], head, title, block + named_under, forms, header, footer, text)
     attendance = find_attendance(preamble, body, committee)
     known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)
