@@ -89,6 +89,18 @@ def votes(spec: str) -> list[dict]:
         # a vote label over the bare word for all in favour
         ("Røysting: Samrøystes.", {"result": "adopted", "unanimous": True}),
         ("Votering:\nEnstemmig", {"result": "adopted", "unanimous": True}),
+        # the count in words; the subject without "ble"; the decision "fattet"
+        ("Vedtatt mot to stemmer.", {"result": "adopted", "unanimous": False, "against": 2}),
+        ("Vedteke mot ei røyst.", {"result": "adopted", "unanimous": False, "against": 1}),
+        (
+            "Innstillingen vedtatt mot 2 stemmer (Sp).",
+            {"on": "Innstillingen", "result": "adopted", "unanimous": False, "against": 2, "parties_against": ["Sp"]},
+        ),
+        ("Vedtaket ble fattet mot én stemme.", {"result": "adopted", "unanimous": False, "against": 1}),
+        ("Vedtaket vart fatta samrøystes.", {"result": "adopted", "unanimous": True}),
+        ("Styret fattet enstemmig følgende vedtak:", {"result": "adopted", "unanimous": True}),
+        ("Styret fattet følgende enstemmige vedtak", {"result": "adopted", "unanimous": True}),
+        ("Formannskapet gjorde samrøystes slikt vedtak:", {"result": "adopted", "unanimous": True}),
     ],
 )  # fmt: skip
 def test_each_form_of_a_vote(text, expected):
@@ -221,6 +233,7 @@ VOTE_PIECES = ["Innstillingen", "ble", "vart", "VEDTATT", "vedteke", "enstemmig"
                "SAMRØYSTES", "falt", "FALL", "med", "mot", "12", "3", "Votering", "avstemming", "satt", "opp",
                "Følgende", "stemte", "røysta", "for", "godkjent", "tiltrådt", "tilrådd", "bifalt", "forkastet",
                "nedstemt", "avvist", "ikke", "İ", "ı", "VOTERİNG", "enstemmıg", "ſamrøyſtes", "vedtaket", "enst.",
+               "fattet", "gjorde", "vedtak", "enstemmige", "slikt", "to", "én", "stemme", "-", "7-2",
                ":", ".", ",", " ", " "]  # fmt: skip
 
 
@@ -262,3 +275,16 @@ def test_the_bare_word_for_all_in_favour_under_a_treatment_heading_is_the_vote(s
 
 def test_the_bare_word_after_other_text_under_a_treatment_heading_is_not_a_vote():
     assert find_votes(lines("Behandling i styret:\nSaken ble drøftet.\nEnstemmig.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Styret fattet følgende vedtak:", "Budsjettet ble godkjent med 3-4 endringer.", "Planen vedtatt mot to år sidan."],
+)
+def test_not_a_vote(text):
+    assert votes(text) == []
+
+
+def test_the_vote_said_by_a_decision_label_is_the_label_alone():
+    (vote,) = find_votes(lines("Styret fattet enstemmig slikt vedtak:\nInnkallingen godkjennes."))
+    assert (vote.printed, vote.unanimous, vote.on) == ("Styret fattet enstemmig slikt vedtak:", True, None)

@@ -27,13 +27,31 @@ _ADOPTED = (
 _REJECTED = r"(?:forkastet|forkasta|nedstemt|falt|fall|avvist|ikke\s+vedtatt|ikkje\s+vedteke)"
 _UNANIMOUS = r"(?:enstemmig|enstemmeg|samrøystes|einstemmig|einstemmeg|enst\.)"
 _VOTES = r"(?:stemmer|stemme|røyster|røyst)"
-_COUNT = rf"(?:med\s+\d+\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*\d+|mot\s+\d+)"
+# A count in words is read only before the word for votes ("mot to stemmer", "mot ei røyst").
+NUMBER_WORDS = {"én": 1, "en": 1, "ein": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
+                "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10}  # fmt: skip
+_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+# "med 7 mot 2", "med 7-2 stemmer" (a dash only before the votes or the sentence's end: "med 3-4
+# endringer" is no count), "mot 2", "mot to stemmer".
+_COUNT = (
+    rf"(?:med\s+\d+\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+(?=\s*(?:{_VOTES}|[.,;(]|$)))"
+    rf"|mot\s+\d+|mot\s+{_WORD}\s+{_VOTES})"
+)
+# "Styret fattet enstemmig følgende vedtak:", "Formannskapet gjorde samrøystes slikt vedtak:",
+# "Styret fattet følgende enstemmige vedtak": the label of the decision says how it was voted.
+_MADE = r"(?:fattet|fatta|gjorde|gjort)"
+_UNANIMOUS_DECISION = (
+    rf"[^.:]{{0,60}}?\b{_MADE}\s+(?:{_UNANIMOUS}(?:\s+\w+)?|\w+\s+(?:enstemmige|einstemmige|samrøystes|enstemmig))"
+    r"\s+vedtak\b"
+)
 VOTE_SENTENCE = re.compile(
     rf"""^(?:
         (?:ved\s+)?(?:votering|avstemning|avstemming|avrøysting|røysting)\b
       | {_UNANIMOUS}\s+{_ADOPTED}
       | {_ADOPTED}\s+(?:{_COUNT}|{_UNANIMOUS})
-      | vedtaket\s+(?:var|ble|vart|blei|er)\s+{_UNANIMOUS}
+      | vedtaket\s+(?:var|ble|vart|blei|er)\s+(?:{_MADE}\s+)?(?:{_UNANIMOUS}|{_COUNT})
+      | {_UNANIMOUS_DECISION}
+      | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+\s*(?:{_VOTES}\s+)?mot\s*\d+|mot\s+(?:\d+|{_WORD})\s+{_VOTES})
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+(?:{_UNANIMOUS}\s+)?(?:{_ADOPTED}|{_REJECTED})\s+{_COUNT}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
       | [^.]{{0,60}}?\b{_UNANIMOUS}\s+{_ADOPTED}\b
@@ -44,6 +62,7 @@ VOTE_SENTENCE = re.compile(
     )""",
     re.I | re.X,
 )
+_DECISION_LABEL_VOTE = re.compile(_UNANIMOUS_DECISION + r"\s*:?", re.I)
 _LABEL = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:\s*", re.I)
 _PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*,?\s*(?:ble|vart|blei)?\s*)", re.I)
 _VERB = re.compile(
@@ -63,7 +82,7 @@ _PARTY_SIDE = re.compile(
 _COUNTS = re.compile(rf"\bmed\s+(?P<a>\d+)\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)", re.I)
 # "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
 _GOT = re.compile(rf"\b(?:fikk|fekk)\s+(?P<a>\d+)\s+{_VOTES}\b", re.I)
-_AGAINST_ONLY = re.compile(rf"\bmot\s+(?P<b>\d+)\s*{_VOTES}?", re.I)
+_AGAINST_ONLY = re.compile(rf"\bmot\s+(?:(?P<b>\d+)\s*{_VOTES}?|(?P<word>{_WORD})\s+{_VOTES})", re.I)
 _FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
 _AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
 _BLANK = re.compile(r"(?P<n>\d+)\s+(?:blanke?|avholdende|avsto)|(?:blanke?|avholdende)\s*:?\s*(?P<m>\d+)", re.I)
@@ -141,6 +160,8 @@ def _parties(text: str) -> list[str]:
 def _subject(sentence: str) -> str | None:
     """What was voted on, as printed: "Innstillingen", "Forslaget fra H", "ordførers forslag"."""
     text = _PREFIX.sub("", _LABEL.sub("", sentence)).strip()
+    if re.match(_UNANIMOUS_DECISION, text, re.I):
+        return None  # "Styret fattet enstemmig følgende vedtak": the decision that follows
     if re.match(rf"^(?:{_UNANIMOUS}|{_ADOPTED}|{_REJECTED})\b", text, re.I):
         return None  # "Enstemmig vedtatt", "Vedtatt med 25 mot 10 stemmer"
     subject = _VERB.sub("", text).strip(" ,.")
@@ -163,7 +184,7 @@ def parse_vote(sentence: str) -> Vote:
     elif (f := _FOR_WORDS.search(text)) and (a := _AGAINST_WORDS.search(text[f.end() :])):
         vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
     elif m := _AGAINST_ONLY.search(text):
-        vote.against = int(m.group("b"))
+        vote.against = int(m.group("b")) if m.group("b") else NUMBER_WORDS[m.group("word").lower()]
     elif m := _GOT.search(text):
         vote.votes_for = int(m.group("a"))
     if m := _BLANK.search(text):
@@ -227,6 +248,8 @@ def find_votes(lines: list[Line]) -> list[Vote]:
         if m := _ALTERNATIVE.match(text):
             alternative = (m.group("a"), m.group("b"))
             continue
+        if m := _DECISION_LABEL_VOTE.match(sentence):
+            sentence = m.group(0)  # the label, not the decision printed after its colon
         vote = parse_vote(sentence)
         if alternative is not None:
             vote.printed = f"{alternative[0]} ble satt opp mot {alternative[1]}. {vote.printed}"
