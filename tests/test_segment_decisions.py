@@ -327,3 +327,20 @@ def test_a_recommendation_told_by_its_verb_and_a_record_with_a_spaced_prefix_nyn
     assert decisions("** HOK- 008/16 Vedtak:\nReferatene tas til orientering.")[1] == [
         "Referatene tas til orientering."
     ]
+
+
+def test_the_decision_introduced_by_a_sentence_saying_it_was_made():
+    for label in (
+        "Styret fattet enstemmig slikt vedtak:",
+        "Kommunestyret gjorde følgende vedtak:",
+        "Formannskapet fatta samrøystes slikt vedtak:",
+        "Styret fattet følgende enstemmige vedtak",
+    ):
+        spec = f"""
+        ** Forslag til vedtak:
+        Innkallingen godkjennes.
+
+        {label}
+        Innkallingen godkjennes med endringene.
+        """
+        assert decisions(spec) == (["Innkallingen godkjennes."], ["Innkallingen godkjennes med endringene."]), label

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from extract.segment.lines import is_heading_style, starts_paragraph
 from extract.segment.numbers import parse_heading_number
 from extract.segment.text import LIST_MARKER, NUMBERED, clean, join_lines
-from extract.segment.vocabulary import ADOPTED_LABEL, PROPOSAL_LABEL, PROPOSAL_SENTENCE, PROPOSAL_VERB, SECTION_LABEL
+from extract.segment.vocabulary import (
+    ADOPTED_LABEL,
+    ADOPTED_SENTENCE,
+    PROPOSAL_LABEL,
+    PROPOSAL_SENTENCE,
+    PROPOSAL_VERB,
+    SECTION_LABEL,
+)
 from extract.segment.votes import is_vote_sentence
 from models.layout import Line
 
@@ -45,6 +52,7 @@ def decision_label(line: Line, body: float) -> Label | None:
     labels = (
         ("proposed", PROPOSAL_LABEL),
         ("adopted", ADOPTED_LABEL),
+        ("adopted", ADOPTED_SENTENCE),
         ("proposed", PROPOSAL_SENTENCE),
         ("proposed", PROPOSAL_VERB),
     )
@@ -53,8 +61,10 @@ def decision_label(line: Line, body: float) -> Label | None:
         if not m:
             continue
         has_colon = m.group("rest") is not None
-        # "Vedtak" alone on a line is a label only when set as one; a label starts upper-case.
-        if not has_colon and not (is_heading_style(line, body) or text.isupper()):
+        # "Vedtak" alone on a line is a label only when set as one (a whole sentence saying the
+        # decision was made needs no colon); a label starts upper-case.
+        sentence = pattern is ADOPTED_SENTENCE
+        if not has_colon and not (sentence or is_heading_style(line, body) or text.isupper()):
             continue
         if not (text[:1].isupper() or line.bold):
             continue

@@ -245,6 +245,14 @@ ADOPTED_LABEL = re.compile(
     + r"\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
+# The decision introduced by a sentence saying it was made: "Styret fattet enstemmig slikt
+# vedtak:", "Kommunestyret gjorde følgende vedtak:", "Styret fattet følgende enstemmige vedtak".
+ADOPTED_SENTENCE = re.compile(
+    r"^(?P<label>[^:.]{2,60}?\s(?:fattet|fatta|gjorde)\s+(?:(?:enstemmig|einstemmig|samrøystes)\s+)?"
+    r"(?:følgende|følgjande|fylgjande|slikt|sålydende|sålydande)\s+"
+    r"(?:(?:enstemmige?|einstemmige?|samrøystes)\s+)?vedtak)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    I,
+)
 # Labels that open another part of a case and so end a decision block.
 SECTION_LABEL = re.compile(
     r"^(?:vedlegg|utrykte?\s+vedlegg|trykte\s+vedlegg|bilag|bakgrunn|saksopplysninger|vurdering"
