@@ -64,6 +64,11 @@ def people(spec: str, committee: str | None = None):
         ("Fra brukerutvalget møtte", "observer"),
         ("Frå ungdomsrådet møtte", "observer"),
         ("Andre", "guest"),
+        ("Fråverande", "absent"),
+        ("Fråverande medlemer", "absent"),
+        ("Deltok ikke", "absent"),
+        ("Deltok ikkje", "absent"),
+        ("Deltagarar", "present"),
     ],
 )
 def test_status_labels(label, status):

@@ -281,7 +281,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         "absent",
         re.compile(
             r"\bforfall|\bfravær|\bfråvær|\bikke\s+(?:til\s*stede|møtt|møtende|tilstede)|\bikkje\s+(?:til\s*stades|møtt)"
-            r"|\bmøtte\s+ikkje|\bmøtte\s+ikke|\bfrafall|\bfråfall|\bafbud|\bforhindret|\bmeldt\s+fravær|\bfraværende",
+            r"|\bmøtte\s+ikkje|\bmøtte\s+ikke|\bfrafall|\bfråfall|\bafbud|\bforhindret|\bmeldt\s+fravær|\bfraværende"
+            r"|\bfråverande|\bdeltok\s+ikk(?:e|je)\b",
             I,
         ),
     ),
@@ -304,7 +305,7 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:(?:følgende|følgjande|fylgjande|desse|disse)\s+)?(?:faste\s+|møtende\s+|møtande\s+|øvrige\s+|ordinære\s+)?"
             r"(?:til\s*stede|tilstede|til\s*stades|tilstades|møtt|møtte|fremmøtte|frammøtte|tilstedeværende|deltok"
-            r"|deltakere|deltagere|deltakarar|deltaker|[a-zæøå]*medlemm?(?:er|ene)|varamedl\.?"
+            r"|deltakere|deltagere|deltakarar|deltagarar|deltaker|[a-zæøå]*medlemm?(?:er|ene)|varamedl\.?"
             r"|vara(?:menn|folk|representant(?:er|ar|ane|ene))|vara|mødt"
             r"|møtende(?:\s+medlemm?er)?|møtande(?:\s+medlemm?er)?|representanter|representantar|oppmøte|frammøte)\b"
             r"|\b(?:var|er)\s+til\s*(?:stede|stades)\b"
