@@ -41,6 +41,10 @@ def test_parse_date(text, iso):
         # nynorsk "klokka", spelled as in the sentences that open and close a meeting
         ("Tid: klokka 9 - 12", ("09:00", "12:00")),
         ("Møtestad: Rådhuset, klokka 18", ("18:00", None)),
+        # an end announced as approximate
+        ("kl. 09.00 – ca. 15.30", ("09:00", "15:30")),
+        ("kl. 10 – ca. kl. 14", ("10:00", "14:00")),
+        ("klokka 9.00 - omlag 12.00", ("09:00", "12:00")),
     ],
 )
 def test_parse_times(text, times):

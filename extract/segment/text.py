@@ -27,7 +27,8 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.:])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(
 WRITTEN_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_NAMES})\.?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
-_DASH = r"\s*(?:-|–|—|‒|til|to)\s*"
+# "kl. 09.00 – ca. 15.30": an end announced as approximate is the end printed.
+_DASH = r"\s*(?:-|–|—|‒|til|to)\s*(?:(?:ca\.?|cirka|omlag|omtrent)\s*)?"
 _CLOCK = r"(\d{1,2})(?:\s*[.:]\s*(\d{2}))?"
 TIME_RANGE = re.compile(
     rf"(?:{CLOCK_WORD}\s*)?(?<![\d.:/])(\d{{1,2}})\s*[.:]\s*(\d{{2}}){_DASH}(?:{CLOCK_WORD}\s*)?(\d{{1,2}})\s*[.:]\s*(\d{{2}})(?![\d])"
