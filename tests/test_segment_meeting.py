@@ -96,6 +96,13 @@ def test_label_cells_side_by_side_in_one_row_nynorsk():
     assert (m.date, m.start, m.end, m.place) == ("2015-01-15", "11:30", "11:50", "Heradshuset")
 
 
+def test_labels_and_values_in_cells_of_their_own_side_by_side():
+    m = parse_meeting(lines("Møtedato: | 12.03.2019 | Møtestad: | Rådhuset | Tid: | 09.00 - 12.00"), None)
+    assert (m.date, m.start, m.end, m.place) == ("2019-03-12", "09:00", "12:00", "Rådhuset")
+    m = parse_meeting(lines("Dato: | 12.03.2019 | kl. 10.00 | Stad: | Heradshuset"), None)
+    assert (m.date, m.start, m.place) == ("2019-03-12", "10:00", "Heradshuset")
+
+
 def test_the_line_under_the_title_and_a_sentence_announcing_the_meeting():
     m = parse_meeting(lines("Inderøy kommune"), "Møtereferat Ungdomsrådet", under_title="Ungdomsrådsmøte 18.08.09")
     assert m.date == "2009-08-18"

@@ -79,9 +79,30 @@ def _place_beside_time(value: str) -> str | None:
     return clean_place(", ".join(kept)) if kept else None
 
 
+_LABEL_ALONE = re.compile(r"^([^:]{2,30}):$")
+_LABEL_AND_VALUE = re.compile(r"^([^:]{2,30}):\s*(\S.*)$")
+
+
+def _cell_pairs(cells: list[str]) -> list[tuple[str, str]]:
+    """A row read cell by cell: a label alone takes the cells after it up to the next label
+    ("Møtedato: | 12.03.2019 | Møtestad: | Rådhuset")."""
+    pairs: list[tuple[str, str]] = []
+    for text in cells:
+        if m := _LABEL_ALONE.match(text):
+            pairs.append((m.group(1).strip(), ""))
+        elif m := _LABEL_AND_VALUE.match(text):
+            pairs.append((m.group(1).strip(), m.group(2).strip()))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {text}".strip())
+    return pairs
+
+
 def _labelled_pairs(line: Line) -> list[tuple[str, str]]:
     """Label rows, including a table row holding several "Label: value" cells side by side
     ("Møtedato: | 15.01.2015 | Møtetid: Kl. 11:30 - 11:50")."""
+    split = _cell_pairs([clean(c.text) for c in line.cells]) if len(line.cells) > 2 else []
+    if len(split) > 1 and _LABEL_ALONE.match(clean(line.cells[0].text)):
+        return split
     pairs = []
     lv = label_value(line)
     if lv:
