@@ -789,3 +789,17 @@ def test_a_substitutes_column_names_who_met_for_a_member_who_did_not(rows):
         ("Kari Mo", "Sp", "absent", None),
         ("Jon Bø", "Sp", "present", "Kari Mo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("spec", "chair"),
+    [
+        ("Ordstyrer: Først skal vi diskutere vedtektene.", None),
+        ("Ordstyrer:\ndet er en sak, så det må stemmes om.", None),
+        ("Møteleder: | Kari Nordmann", "Kari Nordmann"),
+        ("Ordstyrer: Bendik", "Bendik"),
+    ],
+)
+def test_a_chair_label_takes_a_name_not_a_speech(spec, chair):
+    _, att = full(spec)
+    assert att.chair == chair

@@ -407,7 +407,16 @@ def _role_name(value: str) -> str | None:
     if not value:
         return None
     person = parse_person(value)
-    return person[0] if person else value.split(",")[0].split("(")[0].strip() or None
+    if person:
+        return person[0]
+    # A name the person rules do not read ("Bendik"), never a remark after the label
+    # ("Ordstyrer: Først skal vi …", a speaker's words in a transcript).
+    first = value.split(",")[0].split("(")[0].strip()
+    tokens = first.split()
+    named = [t for t in tokens if t.lower() not in _PARTICLES]
+    if 1 <= len(tokens) <= 6 and named and all(_NAME_TOKEN.match(t) for t in named):
+        return first
+    return None
 
 
 @dataclass(slots=True)
