@@ -803,3 +803,26 @@ def test_a_substitutes_column_names_who_met_for_a_member_who_did_not(rows):
 def test_a_chair_label_takes_a_name_not_a_speech(spec, chair):
     _, att = full(spec)
     assert att.chair == chair
+
+
+def test_a_row_left_blank_in_a_column_that_ticks_those_present_did_not_meet():
+    spec = """
+    ** Deltakere
+    T: Navn | Representerer | Rolle | Til stede
+    T: Kari Nordmann | Sykehuset Innlandet HF | Leder | X
+    T: Ola Dahl | Gjøvik kommune | Medlem
+    T: Siri Lie | Fastlegene | Medlem | Forfall
+    """
+    found, _ = full(spec)
+    assert [(n, s) for n, _, s, *_ in found] == [
+        ("Kari Nordmann", "present"),
+        ("Ola Dahl", "absent"),
+        ("Siri Lie", "absent"),
+    ]
+    # a column that ticks nobody (it notes only absences) says nothing of the blank rows
+    found, _ = full(spec.replace("| X", ""))
+    assert [(n, s) for n, _, s, *_ in found] == [
+        ("Kari Nordmann", "present"),
+        ("Ola Dahl", "present"),
+        ("Siri Lie", "absent"),
+    ]

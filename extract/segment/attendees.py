@@ -81,6 +81,8 @@ class Entry:
     page: int
     substitute_for: str | None = None
     role: str | None = None
+    # Under a "Møtt"/"Til stede" column: whether the row's cell is filled; None without one.
+    marked: bool | None = None
 
 
 def looks_like_name(text: str) -> bool:
@@ -486,6 +488,7 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
             page=row.page,
             substitute_for=values.get("for") or None,
             role=values.get("role") or values.get("position") or office or None,
+            marked=_ticked(values["present"]) if "present" in values else None,
         )
         entries.append(entry)
         # A substitute's column ("Vara"): filled in where the member did not meet, unless the row
@@ -498,6 +501,14 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
             if st == "present" and values.get("present") is None:
                 entry.status = "absent"
     return entries + substitutes
+
+
+def _ticked(cell: str) -> bool | None:
+    """A tick or a word of presence: True; a blank: False; a note of absence ("Forfall") says
+    nothing of the others, so a column holding only such notes ticks nobody."""
+    if not cell:
+        return False
+    return None if ABSENT_REMARK.match(cell) else True
 
 
 def _deputy(text: str) -> str | None:
@@ -539,6 +550,15 @@ class _Reader:
         self.page = 0
         self.value_x: float | None = None  # the value column of the label row being read
         self.table: list[_Group] | None = None
+        self.table_start = 0  # where the current table's entries begin
+
+    def settle_marks(self) -> None:
+        """In a table that ticks those who met ("Til stede | X"), a row left blank did not meet."""
+        rows = self.entries[self.table_start :]
+        if any(e.marked for e in rows):
+            for e in rows:
+                if e.marked is False and e.status == "present":
+                    e.status = "absent"
 
     def flush(self) -> None:
         if self.inline is not None and self.status:
@@ -586,9 +606,13 @@ class _Reader:
                 self.entries.extend(_table_row(self.table, line, self.status or "present"))
                 continue
             if (groups := attendance_header(line)) and (self.status or any(g.status for g in groups)):
+                self.settle_marks()
                 self.flush()
                 self.table, self.status = groups, self.status or "present"
+                self.table_start = len(self.entries)
                 continue
+            if self.table is not None:
+                self.settle_marks()
             self.table = None
             lv = _row_label(line)
             label = lv[0] if lv else _label_only(line, self.body)
@@ -659,6 +683,8 @@ class _Reader:
                 self.flush()
                 if is_heading_style(line, self.body) or starts_paragraph(line):
                     self.end_list()
+        if self.table is not None:
+            self.settle_marks()
         self.flush()
         return self.finish(committee)
 
