@@ -101,6 +101,17 @@ def votes(spec: str) -> list[dict]:
         ("Styret fattet enstemmig følgende vedtak:", {"result": "adopted", "unanimous": True}),
         ("Styret fattet følgende enstemmige vedtak", {"result": "adopted", "unanimous": True}),
         ("Formannskapet gjorde samrøystes slikt vedtak:", {"result": "adopted", "unanimous": True}),
+        # "as recommended", all in favour
+        ("Enstemmig som innstillingen.", {"result": "adopted", "unanimous": True}),
+        ("Samrøystes som tilrådd.", {"result": "adopted", "unanimous": True}),
+        ("Vedtatt som innstillingen, enstemmig.", {"result": "adopted", "unanimous": True}),
+        # counts under a vote label, the result from the words after them or the majority
+        ("Votering: For 10, mot 3.", {"result": "adopted", "unanimous": False, "for": 10, "against": 3}),
+        (
+            "Votering:\nFor: 10\nMot: 3\nBlank: 1\nForslaget falt.",
+            {"result": "rejected", "unanimous": False, "for": 10, "against": 3, "blank": 1},
+        ),
+        ("Røysting: 4 for, 7 mot.", {"result": "rejected", "unanimous": False, "for": 4, "against": 7}),
     ],
 )  # fmt: skip
 def test_each_form_of_a_vote(text, expected):
@@ -241,11 +252,12 @@ VOTE_PIECES = ["Innstillingen", "ble", "vart", "VEDTATT", "vedteke", "enstemmig"
 @given(st.lists(st.sampled_from(VOTE_PIECES), max_size=14).map(" ".join))
 def test_the_cheap_look_for_vote_words_never_hides_a_vote_sentence(text):
     from extract.segment.text import clean
-    from extract.segment.votes import _BARE_UNANIMOUS, _LABEL, VOTE_SENTENCE
+    from extract.segment.votes import _BARE_UNANIMOUS, _LABEL, _LABELLED_COUNT, VOTE_SENTENCE
 
     labelled = clean(text)
     stripped = _LABEL.sub("", labelled)
-    bare_after_label = stripped != labelled and bool(_BARE_UNANIMOUS.match(stripped))  # "Votering: Enstemmig"
+    # "Votering: Enstemmig", "Votering: For 10, mot 3"
+    bare_after_label = stripped != labelled and bool(_BARE_UNANIMOUS.match(stripped) or _LABELLED_COUNT.match(stripped))
     assert is_vote_sentence(text) == (bare_after_label or bool(VOTE_SENTENCE.match(stripped)))
 
 

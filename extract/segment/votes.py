@@ -51,6 +51,8 @@ VOTE_SENTENCE = re.compile(
       | {_ADOPTED}\s+(?:{_COUNT}|{_UNANIMOUS})
       | vedtaket\s+(?:var|ble|vart|blei|er)\s+(?:{_MADE}\s+)?(?:{_UNANIMOUS}|{_COUNT})
       | {_UNANIMOUS_DECISION}
+      | {_UNANIMOUS}\s+(?:som|etter|i\s+tråd\s+med|i\s+samsvar\s+med)\s+\w
+      | {_ADOPTED}\s+(?:som|etter)\s+[^.,]{{1,40}},?\s+{_UNANIMOUS}\b
       | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+\s*(?:{_VOTES}\s+)?mot\s*\d+|mot\s+(?:\d+|{_WORD})\s+{_VOTES})
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+(?:{_UNANIMOUS}\s+)?(?:{_ADOPTED}|{_REJECTED})\s+{_COUNT}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
@@ -86,6 +88,8 @@ _AGAINST_ONLY = re.compile(rf"\bmot\s+(?:(?P<b>\d+)\s*{_VOTES}?|(?P<word>{_WORD}
 _FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
 _AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
 _BLANK = re.compile(r"(?P<n>\d+)\s+(?:blanke?|avholdende|avsto)|(?:blanke?|avholdende)\s*:?\s*(?P<m>\d+)", re.I)
+# "Mot: 3 Blank: 1": the count after a blank label is its own, not the one before it.
+_BLANK_LABEL = re.compile(r"\b(?:blanke?|avholdende)\s*:\s*(\d+)", re.I)
 _PARENS = re.compile(r"\((?P<inside>[^()]{1,120})\)")
 _PARTY = re.compile(r"^(?:\d+\s+)?(?P<code>[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}(?:/[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4})*)$")
 
@@ -110,6 +114,13 @@ _VOTE_STEMS = ("vedt", "enst", "einstem", "røyst", "votering", "avstem", "godkj
 
 # "Røysting: Samrøystes.": under a vote label the word for all in favour is the whole vote.
 _BARE_UNANIMOUS = re.compile(rf"^{_UNANIMOUS}\.?$", re.I)
+# "Votering: For 10, mot 3", "For: 10 Mot: 3 Blank: 1", "Ja: 49 Nei: 1", "4 for, 7 mot": counts
+# under a vote label.
+_LABELLED_COUNT = re.compile(
+    r"^(?:(?:for|ja)\s*:?\s*(?P<a>\d+)\s*[,;.]?\s*(?:og\s+)?(?:mot|nei)\s*:?\s*(?P<b>\d+)"
+    r"|(?P<a2>\d+)\s+for\s*[,;.]?\s*(?:og\s+)?(?P<b2>\d+)\s+mot)\b",
+    re.I,
+)
 
 
 # A treatment heading ("Behandling i Formannskapet - 12.03.2013", "Handsaming:") plays the vote
@@ -122,7 +133,7 @@ _TREATMENT = re.compile(
 def is_vote_sentence(text: str) -> bool:
     labelled = clean(text)
     text = _LABEL.sub("", labelled)
-    if text != labelled and _BARE_UNANIMOUS.match(text):
+    if text != labelled and (_BARE_UNANIMOUS.match(text) or _LABELLED_COUNT.match(text)):
         return True
     folded = text.casefold().replace("ı", "i").replace("\u0307", "")
     return any(stem in folded for stem in _VOTE_STEMS) and bool(VOTE_SENTENCE.match(text))
@@ -160,8 +171,8 @@ def _parties(text: str) -> list[str]:
 def _subject(sentence: str) -> str | None:
     """What was voted on, as printed: "Innstillingen", "Forslaget fra H", "ordførers forslag"."""
     text = _PREFIX.sub("", _LABEL.sub("", sentence)).strip()
-    if re.match(_UNANIMOUS_DECISION, text, re.I):
-        return None  # "Styret fattet enstemmig følgende vedtak": the decision that follows
+    if re.match(_UNANIMOUS_DECISION, text, re.I) or _LABELLED_COUNT.match(text):
+        return None  # "Styret fattet enstemmig følgende vedtak": the decision that follows; counts
     if re.match(rf"^(?:{_UNANIMOUS}|{_ADOPTED}|{_REJECTED})\b", text, re.I):
         return None  # "Enstemmig vedtatt", "Vedtatt med 25 mot 10 stemmer"
     subject = _VERB.sub("", text).strip(" ,.")
@@ -183,11 +194,17 @@ def parse_vote(sentence: str) -> Vote:
         vote.votes_for, vote.against = int(m.group("a")), int(m.group("b"))
     elif (f := _FOR_WORDS.search(text)) and (a := _AGAINST_WORDS.search(text[f.end() :])):
         vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
+    elif m := _LABELLED_COUNT.match(text):
+        vote.votes_for, vote.against = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+        if not rejected and not re.search(rf"\b{_ADOPTED}\b", text, re.I):
+            vote.result = "adopted" if vote.votes_for > vote.against else "rejected"  # the majority
     elif m := _AGAINST_ONLY.search(text):
         vote.against = int(m.group("b")) if m.group("b") else NUMBER_WORDS[m.group("word").lower()]
     elif m := _GOT.search(text):
         vote.votes_for = int(m.group("a"))
-    if m := _BLANK.search(text):
+    if m := _BLANK_LABEL.search(text):
+        vote.blank = int(m.group(1))
+    elif m := _BLANK.search(text):
         vote.blank = int(m.group("n") or m.group("m"))
     if vote.against is not None:
         vote.unanimous = vote.against == 0 if vote.unanimous is None else vote.unanimous
