@@ -344,3 +344,27 @@ def test_the_decision_introduced_by_a_sentence_saying_it_was_made():
         Innkallingen godkjennes med endringene.
         """
         assert decisions(spec) == (["Innkallingen godkjennes."], ["Innkallingen godkjennes med endringene."]), label
+
+
+def test_the_body_asked_to_make_a_decision_is_a_proposal():
+    for label in (
+        "Styret inviteres til å fatte følgende vedtak:",
+        "Styret bes fatte slikt vedtak:",
+        "Rådmannen rår formannskapet til å gjere slikt vedtak:",
+        "Administrerende direktør anbefaler styret å fatte følgende vedtak:",
+        "Administrasjonen foreslår følgende vedtak:",
+        "Adm. dir. forslag til vedtak:",
+        "Adm.dir. innstilling:",
+    ):
+        spec = f"""
+        ** {label}
+        Rapporten tas til orientering.
+
+        ** Vedtak:
+        Rapporten tas til orientering.
+        """
+        assert decisions(spec) == (["Rapporten tas til orientering."], ["Rapporten tas til orientering."]), label
+
+
+def test_nynorsk_plural_conclusions_are_the_decision():
+    assert decisions("** Konklusjonar:\nSaka vert send vidare.") == ([], ["Saka vert send vidare."])

@@ -22,6 +22,7 @@ from extract.segment.vocabulary import (
     ADOPTED_LABEL,
     ADOPTED_SENTENCE,
     PROPOSAL_LABEL,
+    PROPOSAL_REQUEST,
     PROPOSAL_SENTENCE,
     PROPOSAL_VERB,
     SECTION_LABEL,
@@ -52,6 +53,7 @@ def decision_label(line: Line, body: float) -> Label | None:
     labels = (
         ("proposed", PROPOSAL_LABEL),
         ("adopted", ADOPTED_LABEL),
+        ("proposed", PROPOSAL_REQUEST),
         ("adopted", ADOPTED_SENTENCE),
         ("proposed", PROPOSAL_SENTENCE),
         ("proposed", PROPOSAL_VERB),
@@ -63,7 +65,7 @@ def decision_label(line: Line, body: float) -> Label | None:
         has_colon = m.group("rest") is not None
         # "Vedtak" alone on a line is a label only when set as one (a whole sentence saying the
         # decision was made needs no colon); a label starts upper-case.
-        sentence = pattern is ADOPTED_SENTENCE
+        sentence = pattern is ADOPTED_SENTENCE or pattern is PROPOSAL_REQUEST
         if not has_colon and not (sentence or is_heading_style(line, body) or text.isupper()):
             continue
         if not (text[:1].isupper() or line.bold):

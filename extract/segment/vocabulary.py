@@ -202,6 +202,7 @@ _QUALIFIER = r"(?:\s+(?:fra|frå|i|for|til)\s+[^\d:.]{2,40}?)?"
 # si tilråding", "Rådmannen sitt framlegg".
 _OWNER = (
     r"(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+"
+    r"|(?:[\wæøåÆØÅ]{1,5}\.\s*){1,3}\s*"  # an office abbreviated: "Adm. dir. forslag til vedtak"
     r"|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,4}?\s+(?:si|sitt|sin|sine)\s+)?"
 )
 PROPOSAL_LABEL = re.compile(
@@ -222,6 +223,17 @@ PROPOSAL_VERB = re.compile(
     r"|innstiller\s+på))\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
+# The body asked to make a decision: "Styret inviteres til å fatte følgende vedtak:", "Styret bes
+# fatte slikt vedtak:", "Rådmannen rår formannskapet til å gjere slikt vedtak:", "Administrasjonen
+# foreslår følgende vedtak:".
+PROPOSAL_REQUEST = re.compile(
+    r"^(?P<label>[^:.]{2,80}?\s(?:(?:bes|bedes|inviteres\s+til\s+å|anmodes\s+om\s+å|blir\s+bedt\s+om\s+å"
+    r"|vert\s+bedne?\s+om\s+å|oppfordres\s+til\s+å)\s+(?:fatte|gjøre|gjere|treffe)"
+    r"|(?:rår|tilrår|anbefaler|ber)\s+[\wæøå\-]+(?:\s+[\wæøå\-]+){0,2}?\s+(?:til\s+)?(?:å\s+)?(?:fatte|gjøre|gjere|treffe)"
+    r"|foreslår|gjer\s+framlegg\s+om|gjør\s+forslag\s+om)"
+    r"\s+(?:følgende|følgjande|fylgjande|slikt|sålydende|sålydande)\s+vedtak)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    I,
+)
 # A proposal introduced by a sentence: "Ordfører fremmet følgende forslag til vedtak:".
 PROPOSAL_SENTENCE = re.compile(
     r"^(?P<label>[^:]{2,80}?\s(?:fremmet|fremma|fremmer|la\s+fram|la\s+frem|legger\s+fram|satte\s+fram"
@@ -240,7 +252,7 @@ ADOPTED_LABEL = re.compile(
     r"(?P<date>\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?"
     # "Vedtak i saken", "Vedtak i formannskapet - 12.03.2019", "Vedtak i Helse- og omsorgsutvalet"
     r"(?:\s+i\s+[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,3}?(?:\s+(?:-\s*)?\d{1,2}\.\d{1,2}\.\d{2,4})?)?"
-    r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon|beslutning(?:er)?|afgørelse)"
+    r"(?:\s*\(enstemmig\))?|enstemmig\s+vedtatt|konklusjon(?:ar|er)?|beslutning(?:er)?|afgørelse)"
     + _OR
     + r"\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
