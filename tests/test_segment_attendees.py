@@ -826,3 +826,10 @@ def test_a_row_left_blank_in_a_column_that_ticks_those_present_did_not_meet():
         ("Ola Dahl", "present"),
         ("Siri Lie", "absent"),
     ]
+
+
+def test_a_party_code_after_a_comma_is_no_first_name():
+    found, _ = full("** Til stede:\nOla Dahl, Sp\nSiri Lie (SV), leiar")
+    assert [(n, a) for n, a, *_ in found] == [("Ola Dahl", "Sp"), ("Siri Lie", "SV")]
+    found, _ = full("Til stede: Karoline, Vanja, Linn M. og Silje")
+    assert [n for n, *_ in found] == ["Karoline", "Vanja", "Linn M.", "Silje"]

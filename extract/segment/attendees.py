@@ -49,6 +49,9 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÆØÅÄÖÜÉÈ][a-zæøåäöüéèáóíúçñ'’]+|[A-ZÆØÅ]\.?)(?:-(?:[A-ZÆØÅ][a-zæøåäöüéè'’]+|[A-ZÆØÅ]\.?))*$"
 )
 _PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*$")
+# The national parties' codes written in mixed case, which a list of first names could take for
+# a name ("Ola Dahl, Sp").
+_MIXED_PARTY_CODE = re.compile(r"^(?:Ap|Sp|FrP|Frp|KrF|Krf|Rødt|Raudt|Uavh\.?)$")
 # A line this short did not wrap: the next line is a new entry, not its continuation.
 WRAPPED_LINE_CHARS = 50
 # A line ending so is cut mid-phrase: the next line continues it.
@@ -349,7 +352,10 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
             pieces.append(piece)
     if first_names is None:
         first_names = (
-            len(pieces) >= 2 and all(_first_name_like(p) for p in pieces) and any(len(p.split()) == 1 for p in pieces)
+            len(pieces) >= 2
+            and all(_first_name_like(p) for p in pieces)
+            and any(len(p.split()) == 1 for p in pieces)
+            and not any(_MIXED_PARTY_CODE.match(p.strip()) or _PARTY_CODE.match(p.strip()) for p in pieces)
         )
     people: list[Person] = []
     for piece in pieces:
