@@ -833,3 +833,15 @@ def test_a_party_code_after_a_comma_is_no_first_name():
     assert [(n, a) for n, a, *_ in found] == [("Ola Dahl", "Sp"), ("Siri Lie", "SV")]
     found, _ = full("Til stede: Karoline, Vanja, Linn M. og Silje")
     assert [n for n, *_ in found] == ["Karoline", "Vanja", "Linn M.", "Silje"]
+
+
+def test_a_second_label_after_a_sentence_on_the_same_line_opens_its_own_list():
+    spec = "Forfall: Siri Lie (SV). Vara: Anne Berg (SV).\nTil stede: Kari Nordmann, Per Hansen. Referent: Tor Vik."
+    found, att = full(spec)
+    assert [(n, a, s) for n, a, s, *_ in found] == [
+        ("Siri Lie", "SV", "absent"),
+        ("Anne Berg", "SV", "present"),
+        ("Kari Nordmann", None, "present"),
+        ("Per Hansen", None, "present"),
+    ]
+    assert att.minute_taker == "Tor Vik"

@@ -16,7 +16,7 @@ A name is printed with its office before it ("Rådmann Ola Nordmann"), a party c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from extract.names.given import is_given_name
@@ -535,7 +535,30 @@ def _rest_of_name(groups: list[_Group], row: Line) -> str | None:
 
 
 def find_attendance(lines: list[Line], body: float, committee: str | None = None) -> Attendance:
-    return _Reader(body).read(lines, committee)
+    return _Reader(body).read([piece for line in lines for piece in _split_at_labels(line)], committee)
+
+
+# "Forfall: Siri Lie (SV). Vara: Anne Berg (SV).": after a sentence, a label that opens another list.
+_NEXT_LABEL = re.compile(r"(?<=[.)])\s+(?P<label>[A-ZÆØÅ][\wæøåÆØÅ ./-]{1,40}?)\s*:\s*(?=\S)")
+
+
+def _split_at_labels(line: Line) -> list[Line]:
+    """A line whose last cell holds a second status or role label after a sentence, as one line
+    per label."""
+    if not line.cells or ":" not in line.cells[-1].text:
+        return [line]
+    last = line.cells[-1]
+    for m in _NEXT_LABEL.finditer(last.text):
+        label = m.group("label")
+        if attendance_status(label) or CHAIR_LABEL.match(label) or MINUTE_TAKER_LABEL.match(label):
+            head = Cell(last.text[: m.start()].rstrip(), last.x0, last.x1, last.bold)
+            tail = Cell(last.text[m.start() :].strip(), last.x0, last.x1, last.bold)
+            first = replace(line, cells=[*line.cells[:-1], head])
+            second = replace(line, cells=[tail])
+            first.settle()
+            second.settle()
+            return [first, *_split_at_labels(second)]
+    return [line]
 
 
 class _Reader:
