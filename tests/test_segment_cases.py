@@ -453,3 +453,24 @@ def test_minutes_in_a_table_keep_the_cases_text_out_of_its_title():
     texts = [" ".join(ln.text for ln in s.lines) for s in split_cases(lines(spec), 11.0)]
     assert "Innkallingen ble godkjent." in texts[0]
     assert "Konklusjon: Utvalget slutter seg til forslaget. Saken følges opp i neste møte." in texts[1]
+
+
+def test_a_title_line_ending_open_continues_even_when_short():
+    spec = """
+    ## Sak 12/19
+    ## Budsjett 2020 for
+    ## Bodø kommune
+    Teksten i saken er lang nok til å nå heilt ut til høgre marg i spalta, slik brødtekst gjer.
+
+    ## Sak 13/19 Plan for
+    ## sentrum og havna
+    Teksten.
+
+    ## Sak 14/19 Eventuelt
+    ## Orienteringar
+    """
+    assert numbers_titles(spec) == [
+        ("12/2019", "Budsjett 2020 for Bodø kommune"),
+        ("13/2019", "Plan for sentrum og havna"),
+        ("14/2019", "Eventuelt"),
+    ]
