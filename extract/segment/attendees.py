@@ -23,7 +23,7 @@ from extract.names.given import is_given_name
 from extract.segment.bodies import natural_case, organisation
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
-from extract.segment.text import BULLET, clean, strip_marker
+from extract.segment.text import BULLET, OPEN_END, clean, strip_marker
 from extract.segment.vocabulary import (
     ABSENT_REMARK,
     ABSENT_SENTENCE,
@@ -54,8 +54,6 @@ _PARTY_CODE = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})*$")
 _MIXED_PARTY_CODE = re.compile(r"^(?:Ap|Sp|FrP|Frp|KrF|Krf|Rødt|Raudt|Uavh\.?)$")
 # A line this short did not wrap: the next line is a new entry, not its continuation.
 WRAPPED_LINE_CHARS = 50
-# A line ending so is cut mid-phrase: the next line continues it.
-_OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:ved|i|for|og|på|til|fra|frå|av|med)\b)$", re.I)
 _SUBSTITUTE = re.compile(
     r"\b(?:vara(?:medlem|representant)?|møtte|møter|stedfortreder)\s+for\s*:?\s+(?P<name>[^,;()]+)", re.I
 )
@@ -420,11 +418,7 @@ def _role_name(value: str) -> str | None:
     # A name the person rules do not read ("Bendik"), never a remark after the label
     # ("Ordstyrer: Først skal vi …", a speaker's words in a transcript).
     first = value.split(",")[0].split("(")[0].strip()
-    tokens = first.split()
-    named = [t for t in tokens if t.lower() not in _PARTICLES]
-    if 1 <= len(tokens) <= 6 and named and all(_NAME_TOKEN.match(t) for t in named):
-        return first
-    return None
+    return first if looks_like_name(first) or _first_name_like(first) else None
 
 
 @dataclass(slots=True)
@@ -581,13 +575,16 @@ class _Reader:
         self.table: list[_Group] | None = None
         self.table_start = 0  # where the current table's entries begin
 
-    def settle_marks(self) -> None:
+    def end_table(self) -> None:
         """In a table that ticks those who met ("Til stede | X"), a row left blank did not meet."""
+        if self.table is None:
+            return
         rows = self.entries[self.table_start :]
         if any(e.marked for e in rows):
             for e in rows:
                 if e.marked is False and e.status == "present":
                     e.status = "absent"
+        self.table = None
 
     def flush(self) -> None:
         if self.inline is not None and self.status:
@@ -635,14 +632,12 @@ class _Reader:
                 self.entries.extend(_table_row(self.table, line, self.status or "present"))
                 continue
             if (groups := attendance_header(line)) and (self.status or any(g.status for g in groups)):
-                self.settle_marks()
+                self.end_table()
                 self.flush()
                 self.table, self.status = groups, self.status or "present"
                 self.table_start = len(self.entries)
                 continue
-            if self.table is not None:
-                self.settle_marks()
-            self.table = None
+            self.end_table()
             lv = _row_label(line)
             label = lv[0] if lv else _label_only(line, self.body)
             value = lv[1] if lv else ""
@@ -712,8 +707,7 @@ class _Reader:
                 self.flush()
                 if is_heading_style(line, self.body) or starts_paragraph(line):
                     self.end_list()
-        if self.table is not None:
-            self.settle_marks()
+        self.end_table()
         self.flush()
         return self.finish(committee)
 
@@ -723,7 +717,7 @@ class _Reader:
         ("Universitetssykehuset Nord-Norge" under "Kari Hansen, overlege ved" continues it)."""
         assert self.item is not None
         above = self.item[-1].rstrip()
-        if len(above) > WRAPPED_LINE_CHARS or _OPEN_END.search(above) or _person(" ".join(self.item)) is None:
+        if len(above) > WRAPPED_LINE_CHARS or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
             return False
         person = _person(text)
         return person is not None and is_given_name(person.name.split()[0])

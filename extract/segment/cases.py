@@ -26,7 +26,7 @@ from itertools import pairwise
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.numbers import RANGE, CaseNo, cell_number, parse_heading_number, parse_unnumbered_year
 from extract.segment.tables import cell_under, columns, is_row, squash, text_under
-from extract.segment.text import clean
+from extract.segment.text import OPEN_END, clean
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
     BARE_NUMBER_COLUMN,
@@ -50,11 +50,7 @@ _CASE_WORD = re.compile(r"^(?:sak|saka|saken|saksnr|sak\s+nr)\.?\s*(?:nr\.?\s*)?
 # A heading line this much short of the column's right edge (as a share of the column) ends
 # its title: a title wraps only when its line is full.
 SHORT_LINE_SHARE = 0.3
-# ... unless it breaks off mid-phrase ("Budsjett 2020 for" over "Bodø kommune"): a title set
-# by hand over two lines.
-_OPEN_TITLE_END = re.compile(
-    r"(?:[,\-–/&]|\b(?:og|eller|for|i|på|til|fra|frå|av|med|ved|om|mot|under|etter|samt|mellom)\b)$", re.I
-)
+# ... unless it breaks off mid-phrase (text.OPEN_END): a title set by hand over two lines.
 _SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
 TABLE_COLUMNS = {
     "number": NUMBER_COLUMN,
@@ -367,7 +363,7 @@ def _continuation(lines: list[Line], start: int, like: Line, same_style: bool) -
             nxt.rule
             or nxt.table
             or nxt.page != like.page
-            or (_short(lines[j - 1], right) and not _OPEN_TITLE_END.search(clean(lines[j - 1].text)))
+            or (_short(lines[j - 1], right) and not OPEN_END.search(clean(lines[j - 1].text)))
             or (starts_paragraph(nxt) and not (same_style and _wrapped(nxt, like)))
             or _match(nxt.text)
             or _is_label(nxt)

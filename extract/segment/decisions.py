@@ -45,27 +45,29 @@ class Label:
     qualified: bool = False  # an adopted label naming its body and case or date
 
 
+# (kind, pattern, whether it is a whole sentence, a label even without its colon), in the order tried.
+_LABELS = (
+    ("proposed", PROPOSAL_LABEL, False),
+    ("adopted", ADOPTED_LABEL, False),
+    ("proposed", PROPOSAL_REQUEST, True),
+    ("adopted", ADOPTED_SENTENCE, True),
+    ("proposed", PROPOSAL_SENTENCE, False),
+    ("proposed", PROPOSAL_VERB, False),
+)
+
+
 def decision_label(line: Line, body: float) -> Label | None:
     """The label where `line` opens a decision block."""
     if line.rule:
         return None
     text = clean(line.text)
-    labels = (
-        ("proposed", PROPOSAL_LABEL),
-        ("adopted", ADOPTED_LABEL),
-        ("proposed", PROPOSAL_REQUEST),
-        ("adopted", ADOPTED_SENTENCE),
-        ("proposed", PROPOSAL_SENTENCE),
-        ("proposed", PROPOSAL_VERB),
-    )
-    for kind, pattern in labels:
+    for kind, pattern, sentence in _LABELS:
         m = pattern.match(text)
         if not m:
             continue
         has_colon = m.group("rest") is not None
         # "Vedtak" alone on a line is a label only when set as one (a whole sentence saying the
         # decision was made needs no colon); a label starts upper-case.
-        sentence = pattern is ADOPTED_SENTENCE or pattern is PROPOSAL_REQUEST
         if not has_colon and not (sentence or is_heading_style(line, body) or text.isupper()):
             continue
         if not (text[:1].isupper() or line.bold):

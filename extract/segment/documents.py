@@ -166,10 +166,8 @@ def title_block(lines: list[Line], body: float) -> tuple[list[str], Line | None]
 def _naming_line(line: Line | None) -> str | None:
     """A short plain line under the title may name the committee ("MØTEPROTOKOLL" over
     "Kontrollutvalet"); whether it does is for the committee rules to say."""
-    if line is None or line.table or len(line.cells) != 1 or label_value(line) or is_case_heading(line.text):
-        return None
-    text = clean(line.text)
-    return text if len(text.split()) <= UNDER_TITLE_WORDS and not text.endswith(":") else None
+    text = _dating_line(line) if line is not None and not line.table and len(line.cells) == 1 else None
+    return text if text and len(text.split()) <= UNDER_TITLE_WORDS and not text.endswith(":") else None
 
 
 def _dating_line(line: Line | None) -> str | None:
@@ -218,8 +216,9 @@ def build_document(part: Part, body: float) -> Document:
     text = "\n".join(clean(ln.text) for ln in lines if ln.text)
     forms = [s.heading.body for s in spans if s.heading.body]
     head = lines[: min((s.heading.index for s in spans), default=len(lines))]
-    named_under = [n for n in [_naming_line(under)] if n]
-    committee = find_body(lines[:MEETING_SEARCH_LINES], head, title, block + named_under, forms, header, footer, text)
+    if named := _naming_line(under):
+        block = [*block, named]
+    committee = find_body(lines[:MEETING_SEARCH_LINES], head, title, block, forms, header, footer, text)
     attendance = find_attendance(preamble, body, committee)
     known = [a.name for a in attendance.attendees] + [n for n in (attendance.chair, attendance.minute_taker) if n]
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)

@@ -163,24 +163,21 @@ def parse_meeting(
         meeting.start, meeting.end = _times_alone(lines, time_value)
     if meeting.date and meeting.end is None and end_value and (m := _CLOCK_ALONE.match(clean(end_value))):
         meeting.end = clock(m.group(1), m.group(2))
-    if title and meeting.number is None and (m := MEETING_NUMBER.search(title)):
-        number = re.sub(r"\s+", "", m.group(1))
-        if not find_dates(number):
-            meeting.number = number
+    if title and meeting.number is None:
+        meeting.number = _number(MEETING_NUMBER.search(title))
     if meeting.number is None:  # a line of its own under the title: "Møte nr. 5/2009"
-        meeting.number = next((n for ln in lines if (n := _number_alone(clean(ln.text)))), None)
+        meeting.number = next((n for ln in lines if (n := _number(MEETING_NUMBER.fullmatch(clean(ln.text))))), None)
     if meeting.place is None:
         meeting.place = _announced_place(lines)
     return meeting
 
 
-_MEETING_NUMBER_ALONE = re.compile(r"^møte\s+(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
-
-
-def _number_alone(text: str) -> str | None:
-    if (m := _MEETING_NUMBER_ALONE.match(text)) and not find_dates(number := re.sub(r"\s+", "", m.group(1))):
-        return number
-    return None
+def _number(m: re.Match[str] | None) -> str | None:
+    """The meeting's number as printed, without spaces; a date is not one."""
+    if m is None:
+        return None
+    number = re.sub(r"\s+", "", m.group(1))
+    return None if find_dates(number) else number
 
 
 def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None, str | None]:

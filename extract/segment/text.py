@@ -13,6 +13,11 @@ from extract.segment.vocabulary import CLOCK_WORD
 BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o«»©°¢®](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-hA-H][.)])\s+")
 LIST_MARKER = re.compile(BULLET.pattern + "|" + NUMBERED.pattern)
+# A line ending so breaks off mid-phrase ("Kari Hansen, overlege ved", "Budsjett 2020 for"): the
+# next line continues it.
+OPEN_END = re.compile(
+    r"(?:[,\-–/&(]|\b(?:og|eller|for|i|på|til|fra|frå|av|med|ved|om|mot|under|etter|samt|mellom)\b)$", re.I
+)
 
 MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "marts": 3, "mar": 3, "april": 4, "apr": 4,

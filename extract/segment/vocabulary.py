@@ -259,10 +259,13 @@ ADOPTED_LABEL = re.compile(
 )
 # The decision introduced by a sentence saying it was made: "Styret fattet enstemmig slikt
 # vedtak:", "Kommunestyret gjorde følgende vedtak:", "Styret fattet følgende enstemmige vedtak".
+# Its words are shared with the vote that such a sentence says when it is unanimous.
+DECISION_MADE = r"(?:fattet|fatta|gjorde)"
+DECISION_DETERMINER = r"(?:følgende|følgjande|fylgjande|slikt|sålydende|sålydande)"
+UNANIMOUS_DECISION_WORD = r"(?:enstemmige?|einstemmige?|samrøystes)"  # "følgende enstemmige vedtak"
 ADOPTED_SENTENCE = re.compile(
-    r"^(?P<label>[^:.]{2,60}?\s(?:fattet|fatta|gjorde)\s+(?:(?:enstemmig|einstemmig|samrøystes)\s+)?"
-    r"(?:følgende|følgjande|fylgjande|slikt|sålydende|sålydande)\s+"
-    r"(?:(?:enstemmige?|einstemmige?|samrøystes)\s+)?vedtak)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
+    rf"^(?P<label>[^:.]{{2,60}}?\s{DECISION_MADE}\s+(?:(?:enstemmig|einstemmig|samrøystes)\s+)?"
+    rf"{DECISION_DETERMINER}\s+(?:{UNANIMOUS_DECISION_WORD}\s+)?vedtak)\s*(?::\s*(?P<rest>.*)|\.?\s*$)",
     I,
 )
 # Labels that open another part of a case and so end a decision block.

@@ -18,6 +18,7 @@ import re
 
 from extract.segment.lines import starts_paragraph
 from extract.segment.text import clean
+from extract.segment.vocabulary import DECISION_MADE, UNANIMOUS_DECISION_WORD
 from models.extraction import Vote
 from models.layout import Line
 
@@ -30,19 +31,18 @@ _VOTES = r"(?:stemmer|stemme|røyster|røyst)"
 # A count in words is read only before the word for votes ("mot to stemmer", "mot ei røyst").
 NUMBER_WORDS = {"én": 1, "en": 1, "ein": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
                 "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10}  # fmt: skip
-_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+_NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 # "med 7 mot 2", "med 7-2 stemmer" (a dash only before the votes or the sentence's end: "med 3-4
 # endringer" is no count), "mot 2", "mot to stemmer".
 _COUNT = (
     rf"(?:med\s+\d+\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+(?=\s*(?:{_VOTES}|[.,;(]|$)))"
-    rf"|mot\s+\d+|mot\s+{_WORD}\s+{_VOTES})"
+    rf"|mot\s+\d+|mot\s+{_NUMBER_WORD}\s+{_VOTES})"
 )
 # "Styret fattet enstemmig følgende vedtak:", "Formannskapet gjorde samrøystes slikt vedtak:",
 # "Styret fattet følgende enstemmige vedtak": the label of the decision says how it was voted.
-_MADE = r"(?:fattet|fatta|gjorde|gjort)"
+_MADE = rf"(?:{DECISION_MADE}|gjort)"
 _UNANIMOUS_DECISION = (
-    rf"[^.:]{{0,60}}?\b{_MADE}\s+(?:{_UNANIMOUS}(?:\s+\w+)?|\w+\s+(?:enstemmige|einstemmige|samrøystes|enstemmig))"
-    r"\s+vedtak\b"
+    rf"[^.:]{{0,60}}?\b{_MADE}\s+(?:{_UNANIMOUS}(?:\s+\w+)?|\w+\s+(?:{UNANIMOUS_DECISION_WORD}|enstemmig))\s+vedtak\b"
 )
 VOTE_SENTENCE = re.compile(
     rf"""^(?:
@@ -53,7 +53,7 @@ VOTE_SENTENCE = re.compile(
       | {_UNANIMOUS_DECISION}
       | {_UNANIMOUS}\s+(?:som|etter|i\s+tråd\s+med|i\s+samsvar\s+med)\s+\w
       | {_ADOPTED}\s+(?:som|etter)\s+[^.,]{{1,40}},?\s+{_UNANIMOUS}\b
-      | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+\s*(?:{_VOTES}\s+)?mot\s*\d+|mot\s+(?:\d+|{_WORD})\s+{_VOTES})
+      | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+\s*(?:{_VOTES}\s+)?mot\s*\d+|mot\s+(?:\d+|{_NUMBER_WORD})\s+{_VOTES})
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+(?:{_UNANIMOUS}\s+)?(?:{_ADOPTED}|{_REJECTED})\s+{_COUNT}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
       | [^.]{{0,60}}?\b{_UNANIMOUS}\s+{_ADOPTED}\b
@@ -84,7 +84,7 @@ _PARTY_SIDE = re.compile(
 _COUNTS = re.compile(rf"\bmed\s+(?P<a>\d+)\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)", re.I)
 # "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
 _GOT = re.compile(rf"\b(?:fikk|fekk)\s+(?P<a>\d+)\s+{_VOTES}\b", re.I)
-_AGAINST_ONLY = re.compile(rf"\bmot\s+(?:(?P<b>\d+)\s*{_VOTES}?|(?P<word>{_WORD})\s+{_VOTES})", re.I)
+_AGAINST_ONLY = re.compile(rf"\bmot\s+(?:(?P<b>\d+)\s*{_VOTES}?|(?P<word>{_NUMBER_WORD})\s+{_VOTES})", re.I)
 _FOR_WORDS = re.compile(r"(?P<a>\d+)\s+(?:stemmer|røyster)\s+for\b", re.I)
 _AGAINST_WORDS = re.compile(r"(?P<b>\d+)\s+(?:stemmer|røyster\s+)?(?:mot|imot)\b", re.I)
 _BLANK = re.compile(r"(?P<n>\d+)\s+(?:blanke?|avholdende|avsto)|(?:blanke?|avholdende)\s*:?\s*(?P<m>\d+)", re.I)
@@ -171,7 +171,7 @@ def _parties(text: str) -> list[str]:
 def _subject(sentence: str) -> str | None:
     """What was voted on, as printed: "Innstillingen", "Forslaget fra H", "ordførers forslag"."""
     text = _PREFIX.sub("", _LABEL.sub("", sentence)).strip()
-    if re.match(_UNANIMOUS_DECISION, text, re.I) or _LABELLED_COUNT.match(text):
+    if _DECISION_LABEL_VOTE.match(text) or _LABELLED_COUNT.match(text):
         return None  # "Styret fattet enstemmig følgende vedtak": the decision that follows; counts
     if re.match(rf"^(?:{_UNANIMOUS}|{_ADOPTED}|{_REJECTED})\b", text, re.I):
         return None  # "Enstemmig vedtatt", "Vedtatt med 25 mot 10 stemmer"
