@@ -845,3 +845,70 @@ def test_a_second_label_after_a_sentence_on_the_same_line_opens_its_own_list():
         ("Per Hansen", None, "present"),
     ]
     assert att.minute_taker == "Tor Vik"
+
+
+# The same list set tight, one person per line with no white space between them, and set in a
+# label row's value column: each line is a person of its own, and a status label whose value
+# opens with a group's label ("Dessuten møtte: Sekretariatet: …") opens a list of its own.
+_OFFICE_LIST_EXPECTED = [
+    ("Arne Dahl", "Bergvik kommune, leder", "present", "Byrådsleder"),
+    ("Kari Nilsen", "Nedre Dal regionråd", "present", "Ordfører"),
+    ("Svein Lund", "Nordland fylkeskommune (vara for Tor Moe)", "present", "Fylkesvaraordfører"),
+    ("Tor Moe", None, "absent", None),
+    ("Per Holm", "Elverådet", "present", "Ordfører"),
+    ("Liv Strand", None, "secretariat", None),
+    ("Grete Sund", None, "secretariat", None),
+    ("Øyvind Lie", "Bergvik kommune", "guest", "byrådssekretær"),
+    ("Dag Fjell", "Koordineringsgruppen", "guest", None),
+    ("Kjersti Aas", "Koordineringsgruppen", "guest", None),
+]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        """
+        Til stede: Byrådsleder Arne Dahl, Bergvik kommune, leder
+        Ordfører Kari Nilsen, Nedre Dal regionråd
+        Fylkesvaraordfører Svein Lund, Nordland fylkeskommune (vara for Tor Moe)
+        Ordfører Per Holm, Elverådet
+        Dessuten møtte: Sekretariatet: Liv Strand, Grete Sund
+        Bergvik kommune: byrådssekretær Øyvind Lie
+        Koordineringsgruppen: Dag Fjell, Kjersti Aas
+        """,
+        """
+        Til stede: | Byrådsleder Arne Dahl, Bergvik kommune, leder
+        >> Ordfører Kari Nilsen, Nedre Dal regionråd
+        >> Fylkesvaraordfører Svein Lund, Nordland fylkeskommune (vara for Tor Moe)
+        >> Ordfører Per Holm, Elverådet
+        Dessuten møtte: | Sekretariatet: Liv Strand, Grete Sund
+        >> Bergvik kommune: byrådssekretær Øyvind Lie
+        >> Koordineringsgruppen: Dag Fjell, Kjersti Aas
+        """,
+    ],
+    ids=["tight-lines", "value-column"],
+)
+def test_one_person_per_line_with_an_office_before_and_groups_in_a_label_value(spec):
+    found, _ = full(spec)
+    assert [(n, a, s, r) for n, a, s, _, r in found] == _OFFICE_LIST_EXPECTED
+
+
+def test_a_wrapped_inline_list_still_runs_on_over_its_lines():
+    spec = """
+    Til stede: Konserndirektør Per Moe, konserndirektør Ola Dahl, konserndirektør Stein
+    Aune, direktør Kari Holm
+    """
+    found, _ = people(spec)
+    assert [n for n, _, _ in found] == ["Per Moe", "Ola Dahl", "Stein Aune", "Kari Holm"]
+
+
+def test_a_label_value_ending_in_a_comma_runs_on_as_a_list():
+    spec = """
+    Deltakere på sak: Maria Eide (alderspsykiatrisk avdeling),
+    Anne Kro (juridisk rådgiver i UNN)
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Maria Eide", "alderspsykiatrisk avdeling", "guest"),
+        ("Anne Kro", "juridisk rådgiver i UNN", "guest"),
+    ]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from extract.names.given import is_given_name
 from extract.segment.bodies import natural_case, organisation
-from extract.segment.lines import is_heading_style, label_value, starts_paragraph
+from extract.segment.lines import INLINE_LABEL, is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
 from extract.segment.text import BULLET, OPEN_END, clean, strip_marker
 from extract.segment.vocabulary import (
@@ -538,9 +538,12 @@ _NEXT_LABEL = re.compile(r"(?<=[.)])\s+(?P<label>[A-ZÆØÅ][\wæøåÆØÅ ./-]
 
 def _split_at_labels(line: Line) -> list[Line]:
     """A line whose last cell holds a second status or role label after a sentence, as one line
-    per label."""
+    per label; a status label whose value opens with a group's label ("Dessuten møtte:
+    Sekretariatet: A, B") as the label alone over the group."""
     if not line.cells or ":" not in line.cells[-1].text:
         return [line]
+    if nested := _nested_label(line):
+        return nested
     last = line.cells[-1]
     for m in _NEXT_LABEL.finditer(last.text):
         label = m.group("label")
@@ -553,6 +556,28 @@ def _split_at_labels(line: Line) -> list[Line]:
             second.settle()
             return [first, *_split_at_labels(second)]
     return [line]
+
+
+def _nested_label(line: Line) -> list[Line] | None:
+    lv = label_value(line)
+    if lv is None or not attendance_status(lv[0]) or not (m := INLINE_LABEL.match(lv[1])):
+        return None
+    inner, value = m.group("label").strip(), m.group("value").strip()
+    if not value or not inner[:1].isupper() or inner[-1:].isdigit() or len(inner.split()) > GROUP_LABEL_WORDS:
+        return None
+    if looks_like_name(inner) or not (attendance_status(inner) or _list_people(value)[0]):
+        return None
+    if len(line.cells) >= 2:
+        head, tail = line.cells[:1], line.cells[1:]
+    else:
+        cell = line.cells[0]
+        cut = cell.text.index(":") + 1
+        head = [Cell(cell.text[:cut].strip(), cell.x0, cell.x1, cell.bold)]
+        tail = [Cell(cell.text[cut:].strip(), cell.x0, cell.x1, cell.bold)]
+    label, group = replace(line, cells=head), replace(line, cells=tail)
+    label.settle()
+    group.settle()
+    return [label, *_split_at_labels(group)]
 
 
 class _Reader:
@@ -667,7 +692,7 @@ class _Reader:
                     self.staff = True  # a group within the list: "Sekretariatet: A, B"
                 self.value_x = line.cells[-1].x0 if value and len(line.cells) >= 2 else None
                 if value:
-                    self.inline = [value]
+                    self.read_value(line, value)
                 continue
             if self.status is None:
                 continue
@@ -683,14 +708,14 @@ class _Reader:
             if self.value_x is not None and len(line.cells) == 1 and abs(line.x0 - self.value_x) <= 3.0:
                 self.flush()  # a further item under the label row's value column
                 self.page = line.page
-                self.inline = [text]
+                self.read_value(line, text)
                 continue
             if self.inline is not None:
                 if starts_paragraph(line) or is_heading_style(line, self.body):
                     self.flush()
                     if not self.read_plain(line, text):
                         self.end_list()
-                else:
+                elif not (self.new_inline_line(text) and self.read_plain(line, text)):
                     self.inline.append(text)
                 continue
             if line.table or len(line.cells) >= 2:
@@ -712,15 +737,37 @@ class _Reader:
         return self.finish(committee)
 
     def new_line_item(self, text: str) -> bool:
-        """One person per line, set as tight as a wrapped line: the line above was short and did
-        not break off mid-phrase, it reads as a person, and this line reads as one by a given name
+        """One person per line, set as tight as a wrapped line: the line above was short or closed
+        its bracket ("…, Nordland fylkeskommune (vara for Tor Moe)") and did not break off
+        mid-phrase, it reads as a person, and this line reads as one by a given name
         ("Universitetssykehuset Nord-Norge" under "Kari Hansen, overlege ved" continues it)."""
         assert self.item is not None
         above = self.item[-1].rstrip()
-        if len(above) > WRAPPED_LINE_CHARS or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
+        wrapped = len(above) > WRAPPED_LINE_CHARS and not above.endswith(")")
+        if wrapped or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
             return False
         person = _person(text)
         return person is not None and is_given_name(person.name.split()[0])
+
+    def new_inline_line(self, text: str) -> bool:
+        """A line under an inline list that is not the list wrapping: the line above ended
+        without a separator or an office awaiting its name, and this one opens with a person
+        ("Ordfører Kari Nilsen, Nedre Dal regionråd" under "Byrådsleder Arne Dahl, Bergvik
+        kommune, leder"); a wrapped list breaks after a comma or mid-name ("Stein" / "Aune, …")."""
+        assert self.inline is not None
+        above = self.inline[-1].rstrip()
+        if OPEN_END.search(above) or above.endswith(";") or _only_office(above.split()[-1]):
+            return False
+        person = _person(text)
+        return person is not None and is_given_name(person.name.split()[0])
+
+    def read_value(self, line: Line, text: str) -> None:
+        """A label's value, or a line in its value column: one person on a line of their own
+        ("Byrådsleder Arne Dahl, Bergvik kommune, leder") as under a label alone; a list,
+        or one running on past its line ("Maria Eide (UNN),"), inline."""
+        if text.rstrip().endswith((",", ";")) or not self.read_plain(line, text):
+            self.flush()
+            self.inline = [text]
 
     def read_plain(self, line: Line, text: str) -> bool:
         """A line under a status label: one person, or an unlabelled inline list of several."""
