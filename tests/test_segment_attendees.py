@@ -912,3 +912,19 @@ def test_a_label_value_ending_in_a_comma_runs_on_as_a_list():
         ("Maria Eide", "alderspsykiatrisk avdeling", "guest"),
         ("Anne Kro", "juridisk rådgiver i UNN", "guest"),
     ]
+
+
+def test_groups_after_a_guest_label_with_names_on_its_line_are_guests():
+    spec = """
+    Til stede: Arne Dahl, Kari Nilsen
+    Dessuten møtte: Liv Strand, Bergvik kommune
+    Koordineringsgruppen: Dag Fjell, Kjersti Aas
+    """
+    found, _ = people(spec)
+    assert [(n, s) for n, _, s in found] == [
+        ("Arne Dahl", "present"),
+        ("Kari Nilsen", "present"),
+        ("Liv Strand", "guest"),
+        ("Dag Fjell", "guest"),
+        ("Kjersti Aas", "guest"),
+    ]

@@ -686,9 +686,9 @@ class _Reader:
             if new_status:
                 self.flush()
                 self.status, self.page, self.group_office = new_status, line.page, None
-                if not value or self.section is None or new_status in ("present", "absent"):
+                if not value or self.section is None or new_status != "secretariat":
                     self.section, self.staff = new_status, False  # a list of its own
-                elif new_status == "secretariat":
+                else:
                     self.staff = True  # a group within the list: "Sekretariatet: A, B"
                 self.value_x = line.cells[-1].x0 if value and len(line.cells) >= 2 else None
                 if value:
