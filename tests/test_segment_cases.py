@@ -474,3 +474,21 @@ def test_a_title_line_ending_open_continues_even_when_short():
         ("13/2019", "Plan for sentrum og havna"),
         ("14/2019", "Eventuelt"),
     ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Sak 02-21 Organisering og mandat til utvalget .......... 4",
+        "Sak 02-21 Organisering og mandat til utvalget . . . . . . . 4",
+        "Sak 02-21 Organisering og mandat til utvalget …………… 4",
+        "Sak 02-21 Organisering og mandat til utvalget ..........",
+    ],
+)
+def test_a_table_of_contents_entry_loses_its_dot_leaders_and_page_number(entry):
+    spec = f"""
+    ## Sakskart
+    Sak 01-21 Valg av leder .......... 3
+    {entry}
+    """
+    assert numbers_titles(spec) == [("01/2021", "Valg av leder"), ("02/2021", "Organisering og mandat til utvalget")]

@@ -52,6 +52,9 @@ _CASE_WORD = re.compile(r"^(?:sak|saka|saken|saksnr|sak\s+nr)\.?\s*(?:nr\.?\s*)?
 SHORT_LINE_SHARE = 0.3
 # ... unless it breaks off mid-phrase (text.OPEN_END): a title set by hand over two lines.
 _SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
+# A table of contents' leaders and page number after a title: "Orienteringssaker ........ 6",
+# ". . . . 6", "…… 6"; three dots alone end a title that trails off ("Eventuelt...").
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|(?:…\s?){2,}|(?:\.\s?){3}(?=\s*\d))\s*\d{0,4}\s*$")
 TABLE_COLUMNS = {
     "number": NUMBER_COLUMN,
     "title": TITLE_COLUMN,
@@ -530,6 +533,7 @@ def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[Cas
     headings = _merge_adjacent(headings)
     for h in headings:
         h.number = h.case_no.normalized() or ""
+        h.title = _LEADERS.sub("", h.title)
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
