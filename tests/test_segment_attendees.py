@@ -928,3 +928,33 @@ def test_groups_after_a_guest_label_with_names_on_its_line_are_guests():
         ("Dag Fjell", "guest"),
         ("Kjersti Aas", "guest"),
     ]
+
+
+def test_a_participant_table_under_a_long_heading_with_statuses_in_its_remark_column():
+    spec = """
+    ** Deltakere i Strategisk samarbeidsutvalg for Fjellregionen (SSU) Møte den 19.02.2021
+    T: Navn | Stilling | Organisasjon | Merknad
+    T: Kari Holm | Kommunalsjef | Bergvik
+    T: Per Moe | Klinikksjef | STHF
+    T: Anne Lie | Seniorrådgiver | KS Vestland | Observatør
+    T: Liv Berg | Samhandlingskoordinator | STHF | Sekretariat
+    T: Tor Vik | Kommunalsjef | Dalby | Forfall
+    """
+    found, _ = full(spec)
+    assert [(n, a, s, r) for n, a, s, _, r in found] == [
+        ("Kari Holm", "Bergvik", "present", "Kommunalsjef"),
+        ("Per Moe", "STHF", "present", "Klinikksjef"),
+        ("Anne Lie", "KS Vestland", "observer", "Seniorrådgiver"),
+        ("Liv Berg", "STHF", "secretariat", "Samhandlingskoordinator"),
+        ("Tor Vik", "Dalby", "absent", "Kommunalsjef"),
+    ]
+
+
+def test_a_table_with_a_name_column_alone_is_no_attendance_list_without_a_label():
+    spec = """
+    ** Kandidater
+    T: Navn | Merknad
+    T: Kari Holm | Ny
+    """
+    found, _ = full(spec)
+    assert found == []

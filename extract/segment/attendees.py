@@ -480,6 +480,8 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
         remark = values.get("remark", "")
         if remark and ABSENT_REMARK.match(remark):
             st = "absent"
+        elif remark and (noted := attendance_status(remark)) in ("observer", "secretariat", "guest"):
+            st = noted  # "Navn | Stilling | Organisasjon | Merknad" with "Observatør", "Sekretariat"
         affiliation = values.get("party") or values.get("position") or office or None
         entry = Entry(
             name=name,
@@ -656,7 +658,7 @@ class _Reader:
                 self.page = line.page
                 self.entries.extend(_table_row(self.table, line, self.status or "present"))
                 continue
-            if (groups := attendance_header(line)) and (self.status or any(g.status for g in groups)):
+            if (groups := attendance_header(line)) and (self.status or any(g.status or len(g.columns) >= 2 for g in groups)):
                 self.end_table()
                 self.flush()
                 self.table, self.status = groups, self.status or "present"
