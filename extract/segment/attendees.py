@@ -452,6 +452,12 @@ def attendance_header(line: Line) -> list[_Group] | None:
     return groups
 
 
+def _roster(groups: list[_Group]) -> bool:
+    """A header that is an attendance list without a status label above it: a status in its
+    name column, or two more columns a roster has ("Navn | Stilling | Organisasjon")."""
+    return any(g.status or len(g.columns) >= 2 for g in groups)
+
+
 # A tick in a status column: "x", "X", "✓", "ja".
 _MARK = re.compile(r"^(?:x|✓|✔|ja|j|\*)$", re.I)
 
@@ -658,7 +664,7 @@ class _Reader:
                 self.page = line.page
                 self.entries.extend(_table_row(self.table, line, self.status or "present"))
                 continue
-            if (groups := attendance_header(line)) and (self.status or any(g.status or len(g.columns) >= 2 for g in groups)):
+            if (groups := attendance_header(line)) and (self.status or _roster(groups)):
                 self.end_table()
                 self.flush()
                 self.table, self.status = groups, self.status or "present"
