@@ -958,3 +958,24 @@ def test_a_table_with_a_name_column_alone_is_no_attendance_list_without_a_label(
     """
     found, _ = full(spec)
     assert found == []
+
+
+def test_a_function_column_printed_before_the_name_column():
+    spec = """
+    ** Møtende:
+    T: Funksjon | Navn | Forfall | Møtt for
+    T: Leder | Odd Andreassen, Ap
+    T: Nestleder | Ragnar Svendsen, H
+    T: Medlem | Ann Stokmo, Ap | X
+    T: Varamedlem | Arnt Nilsen, Ap | Ann Stokmo
+    """
+    rows = lines(spec)
+    last = rows[-1].cells[-1]  # the member met for, under "Møtt for", with "Forfall" left blank
+    rows[-1].cells[-1] = Cell(last.text, 500.0, 500.0 + 6 * len(last.text), last.bold)
+    found = [(a.name, a.affiliation, a.status, a.substitute_for, a.role) for a in find_attendance(rows, 11.0).attendees]
+    assert [(n, a, s, sub, r) for n, a, s, sub, r in found] == [
+        ("Odd Andreassen", "Ap", "present", None, "Leder"),
+        ("Ragnar Svendsen", "H", "present", None, "Nestleder"),
+        ("Ann Stokmo", "Ap", "absent", None, "Medlem"),
+        ("Arnt Nilsen", "Ap", "present", "Ann Stokmo", "Varamedlem"),
+    ]

@@ -436,17 +436,19 @@ def attendance_header(line: Line) -> list[_Group] | None:
     if not is_row(line) or any(looks_like_name(clean(c.text)) for c in line.cells):
         return None
     groups: list[_Group] = []
+    before: dict[str, Cell] = {}  # columns printed before the first name column ("Funksjon | Navn")
     for cell in line.cells:
         text = clean(cell.text).rstrip(":")
         key = squash(text)
         if not key:
             continue
         column = next((n for n, p in ATTENDANCE_COLUMNS.items() if n != "name" and p.match(key)), None)
-        if groups and column and column not in groups[-1].columns:
-            groups[-1].columns[column] = cell
+        if column and column not in (groups[-1].columns if groups else before):
+            (groups[-1].columns if groups else before)[column] = cell
             continue
         if ATTENDANCE_COLUMNS["name"].match(key) or (status := attendance_status(text)):
-            groups.append(_Group(cell, None if ATTENDANCE_COLUMNS["name"].match(key) else status))
+            groups.append(_Group(cell, None if ATTENDANCE_COLUMNS["name"].match(key) else status, dict(before)))
+            before = {}
     if not groups or not any(g.columns for g in groups):
         return None
     return groups
@@ -475,11 +477,20 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
                 substitutes.append(Entry(deputy, member.affiliation, "present", row.page, substitute_for=member.name))
                 member.status = "absent"
             continue
-        found = _name_and_office(cell_text)
-        if found is None:
+        if entries and group.status and not cell_text:
+            # "Funksjon | Navn | Forfall | Møtt for": a blank mark, and whom the row's member met for
+            other = text_under(row, group.columns["for"]) if "for" in group.columns else ""
+            if looks_like_name(other):
+                entries[-1].substitute_for = other
             continue
-        name, office = found
+        found = _name_and_office(cell_text)
+        person = _person(cell_text) if found is None else None  # "Odd Andreassen, Ap" in one cell
+        if found is None and person is None:
+            continue
+        name, office = found or (person.name, person.role)
         values = {k: text_under(row, c) for k, c in group.columns.items()}
+        if person and person.affiliation and person.affiliation != person.role:
+            values.setdefault("party", person.affiliation)
         st = group.status or status
         if values.get("present") and ABSENT_REMARK.match(values["present"]):
             st = "absent"

@@ -385,7 +385,7 @@ ATTENDANCE_COLUMNS = {
         r"|deltakarar)$",
         I,
     ),
-    "for": re.compile(r"^(?:møttefor|møterfor|varafor|møttefør|for|stedfortrederfor)$", I),
+    "for": re.compile(r"^(?:møttefor|møttfor|møterfor|varafor|møttefør|for|stedfortrederfor)$", I),
     "substitute": re.compile(
         r"^(?:vara|varamedlem|varamedl|vararepresentant|varamann|varamøtte|møttevara|varasommøtte|stedfortreder)$", I
     ),
