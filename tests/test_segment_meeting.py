@@ -273,3 +273,17 @@ def test_a_place_sentence_without_the_start_it_adds():
 )
 def test_the_meeting_number_on_a_line_of_its_own(line, number):
     assert parse_meeting(lines(f"{line}\nDato: | 15.10.2009"), "MØTEINNKALLING").number == number
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("Dato: 12.03.2019\nKl.: 0900-1430", ("09:00", "14:30")),
+        ("Dato: 12.03.2019\nTid: 1000", ("10:00", None)),
+        ("Dato: 12.03.2019\nTid: kl 1000", ("10:00", None)),
+        ("Møtedato: 12.03.2019 kl 1800", ("18:00", None)),
+    ],
+)
+def test_hours_and_minutes_written_without_a_separator(spec, expected):
+    m = parse_meeting(lines(spec), None)
+    assert (m.date, m.start, m.end) == ("2019-03-12", *expected)

@@ -52,6 +52,8 @@ _CLOCK_ALONE = re.compile(rf"^(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})(?![\d
 # A time row with start and end side by side and nothing between: "Tid: 09:00 13:50".
 _ONE_CLOCK = rf"(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})"
 _TWO_CLOCKS = re.compile(rf"^{_ONE_CLOCK}\s+{_ONE_CLOCK}$", re.I)
+# A time row's value in hours and minutes without a separator: "Kl.: 0900-1430", "Tid: 1000".
+_COMPACT_CLOCKS = re.compile(r"^([01]\d|2[0-3])([0-5]\d)(?:\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d))?$")
 _NUMBER_VALUE = re.compile(r"^(?:nr\.?\s*)?(\d{1,3}(?:\s*[-/]\s*\d{2,4})?)$", re.I)
 
 
@@ -190,6 +192,8 @@ def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None,
             return start, end
         if m := _CLOCK_ALONE.match(clean(time_value)):
             return clock(m.group(1), m.group(2)), None
+        if m := _COMPACT_CLOCKS.match(clean(time_value)):
+            return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4)) if m.group(3) else None
     for line in lines:
         start, end = parse_times(clean(line.text))
         if start and end:

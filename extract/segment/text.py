@@ -44,6 +44,8 @@ TIME_RANGE = re.compile(
 TIME_RANGE_COMPACT = re.compile(
     rf"{CLOCK_WORD}\s*([01]\d|2[0-3])([0-5]\d)\s*[-–—]\s*([01]\d|2[0-3])([0-5]\d)(?!\d)", re.I
 )
+# "kl 1800": the start alone, hours and minutes without a separator, only after "kl".
+TIME_START_COMPACT = re.compile(rf"{CLOCK_WORD}\s*([01]\d|2[0-3])([0-5]\d)(?![\d.:])", re.I)
 # "kl. 10", "fra 9.30", "kl. 10." ending a sentence; never the day of a date ("fra 12.03.2024").
 TIME_START = re.compile(rf"(?:{CLOCK_WORD}|fra)\s*(\d{{1,2}})(?:\s*[.:]\s*(\d{{2}}))?(?![\d:/]|\.\d)", re.IGNORECASE)
 
@@ -139,7 +141,7 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
     m = TIME_RANGE_COMPACT.search(blanked)
     if m:
         return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
-    m = TIME_START.search(blanked)
+    m = TIME_START.search(blanked) or TIME_START_COMPACT.search(blanked)
     if m:
         return clock(m.group(1), m.group(2)), None
     return None, None
