@@ -519,3 +519,24 @@ def test_a_role_sentence_without_a_full_stop_ends_at_its_line():
     """
     doc = one(spec)
     assert (doc.chair, doc.minute_taker) == ("Ida Haug", "Guri Moen Lajord")
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("# Bergvik kommune\n## Møteprotokoll\nPlan- og miljøutvalget", "minutes"),
+        ("# Bergvik kommune\n## Møteinnkalling\nPlan- og miljøutvalget", "agenda"),
+        ("# Bergvik kommune\n** MØTEBOK\nPlan- og miljøutvalget", "minutes"),
+    ],
+)
+def test_the_kind_in_a_heading_under_an_organisation_set_as_the_title(head, kind):
+    spec = f"""
+    {head}
+    Møtedato: | 12.03.2019
+    Møtested: | Rådhuset
+
+    ## PS 1/19 Godkjenning av protokoll
+    Protokollen godkjennes.
+    """
+    (doc,) = segment(pages(spec))
+    assert (doc.kind, doc.body, doc.meeting.date) == (kind, "Plan- og miljøutvalget", "2019-03-12")

@@ -113,10 +113,24 @@ def kind_from_title(words: str | None) -> str | None:
     return None
 
 
-def classify(title: str | None, first_text: str, cases: list[Case], has_list: bool, attended: bool, dated: bool) -> str:
+def named_kind(title: str | None, block: list[str]) -> str | None:
+    """The kind the title names, or else a heading of the title block: an organisation's name
+    may be the title, over the kind ("Bergvik kommune" / "Møteprotokoll")."""
+    return kind_from_title(title) or next((k for line in block if (k := kind_from_title(line))), None)
+
+
+def classify(
+    title: str | None,
+    named: str | None,
+    first_text: str,
+    cases: list[Case],
+    has_list: bool,
+    attended: bool,
+    dated: bool,
+) -> str:
     """agenda, minutes, case_document or other, from the title words first, then the content."""
     words = title or first_text
-    if kind := kind_from_title(words):
+    if kind := named or kind_from_title(words):
         return kind
     if (_CASE_IN_TITLE.search(words) and len(cases) <= 1) or (len(cases) == 1 and _CASE_IN_TITLE.search(first_text)):
         return "case_document"
@@ -225,18 +239,19 @@ def build_document(part: Part, body: float) -> Document:
     header_lines = lines[:MEETING_SEARCH_LINES]
     case_year = _case_year(printed_years(spans))
     meeting = parse_meeting(header_lines, title, case_year, under_title)
+    named = named_kind(title, block)
     # Items numbered without a year are a meeting's cases only in dated minutes or agendas.
     unnumbered = spans and all(s.heading.case_no.year is None for s in spans)
-    if unnumbered and (meeting.date is None or kind_from_title(title) not in ("minutes", "agenda")):
+    if unnumbered and (meeting.date is None or named not in ("minutes", "agenda")):
         spans = []
     spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else case_year)
     cases = [_case(span, body, first_names) for span in spans]
-    if not any(c.proposed_decisions or c.adopted_decision for c in cases) and kind_from_title(title) == "minutes":
+    if not any(c.proposed_decisions or c.adopted_decision for c in cases) and named == "minutes":
         for case, decision in zip(cases, unlabelled_decisions([s.lines for s in spans], body), strict=True):
             case.adopted_decision = decision
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
-    kind = classify(title, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
+    kind = classify(title, named, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
     if kind == "case_document":
         # A case document's own "Dato:" is when it was written; only a meeting label dates the meeting.
         meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
