@@ -540,3 +540,23 @@ def test_the_kind_in_a_heading_under_an_organisation_set_as_the_title(head, kind
     """
     (doc,) = segment(pages(spec))
     assert (doc.kind, doc.body, doc.meeting.date) == (kind, "Plan- og miljøutvalget", "2019-03-12")
+
+
+@pytest.mark.parametrize(
+    ("row", "body"),
+    [
+        ("Styre/råd/utvalg: | Råd for personer med funksjonsnedsettelse", "Råd for personer med funksjonsnedsettelse"),
+        ("Utvalg/styre/råd : | Kontrollutvalget", "Kontrollutvalget"),
+        ("Møte: | Samarbeidsutvalget for Helgeland", "Samarbeidsutvalget for Helgeland"),
+        ("Møte: | Ordinært møte", None),
+        ("Møte: | 3/2019", None),
+    ],
+)
+def test_a_committee_named_in_a_label_row(row, body):
+    spec = f"""
+    # Møteprotokoll
+    {row}
+    Møtedato: | 12.03.2019
+    """
+    (doc,) = segment(pages(spec))
+    assert doc.body == body

@@ -16,14 +16,16 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from extract.segment.lines import label_value
-from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, YEARLESS_DATE, clean
+from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, YEARLESS_DATE, clean, find_dates
 from extract.segment.vocabulary import (
     BOARD_WORD,
     BODY_ABBREVIATIONS,
     BODY_LABEL,
     BODY_WORD,
+    COMMITTEE_NOUN,
     FSU_LONG,
     LOWER_CASE_WORDS,
+    MEETING_ROW_LABEL,
     ORGANISATION_LABEL,
     UPPER_CASE_WORDS,
     WEEKDAY,
@@ -287,7 +289,8 @@ def find_body(
         if not lv or not lv[1]:
             continue
         label, value = lv
-        if BODY_LABEL.match(label):
+        meeting_row = MEETING_ROW_LABEL.match(label) and COMMITTEE_NOUN.search(value) and not find_dates(value)
+        if BODY_LABEL.match(label) or meeting_row:
             value_org = organisation(value)
             if BOARD_WORD.match(label) and value_org == clean(value):
                 return board_of(value_org, text)

@@ -121,21 +121,22 @@ SPAN_SENTENCE = re.compile(
 
 # --- committees ---------------------------------------------------------------------------
 # Label rows that name the committee: "Utvalg: Formannskapet", "Styre: Helse Sør-Øst RHF".
+_BODY_KIND = r"(?:utvalg|utval|organ|råd|komite|komité|nemnd|forum|styre)"
 BODY_LABEL = re.compile(
-    r"^(?:utvalg|utval|organ|råd|komite|komité|nemnd|forum|møte\s+i|utvalg\s*/\s*styre\s*/\s*råd"
-    r"|styre\s*/\s*utval|utvalgsnavn|utvalsnamn|møteorgan|styre)$",
+    rf"^(?:{_BODY_KIND}(?:\s*/\s*{_BODY_KIND}){{0,3}}|møte\s+i|utvalgsnavn|utvalsnamn|møteorgan)$",
     I,
 )
+# "Møte: | Samarbeidsutvalget for Helgeland": the meeting's row names the committee only where
+# its value has a committee's noun ("Møte: | Ordinært møte", "Møte: | 3/2019" do not).
+MEETING_ROW_LABEL = re.compile(r"^møte$", I)
+_COMMITTEE_NOUN = r"styre|utval|råd(?:et)?\b|formannskap|nemnd|komit|forum|representantskap|partnerskap|tinget\b"
+COMMITTEE_NOUN = re.compile(_COMMITTEE_NOUN, I)
 # ... and rows that name the enterprise whose board meets: "Føretak: Helse Vest RHF".
 ORGANISATION_LABEL = re.compile(r"^(?:foretak|føretak|helseforetak|selskap|kommune|virksomhet)$", I)
 # A board's meetings and papers name the board by these words; the enterprise is named apart.
 BOARD_WORD = re.compile(r"^(?:styret|styre|styremøte[t]?|styresak|styremøteprotokoll|styreprotokoll)$", I)
 # Words that make a name a committee's: "Formannskapet", "Regionrådet Nordhordland", "Valstyret".
-BODY_WORD = re.compile(
-    r"styre|utval|råd(?:et)?\b|formannskap|nemnd|komit|forum|møte|gruppe|representantskap|generalforsamling"
-    r"|tinget\b|partnerskap|(?-i:\bFSU\b|\bSSU\b)",
-    I,
-)
+BODY_WORD = re.compile(_COMMITTEE_NOUN + r"|møte|gruppe|generalforsamling|(?-i:\bFSU\b|\bSSU\b)", I)
 # Short words of a committee's name that stay in lower case when a name in capitals is written
 # out ("KONTROLLUTVALGET I OS KOMMUNE" is "Kontrollutvalget i Os kommune"), and abbreviations
 # that stay in capitals.
