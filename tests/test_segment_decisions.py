@@ -368,3 +368,21 @@ def test_the_body_asked_to_make_a_decision_is_a_proposal():
 
 def test_nynorsk_plural_conclusions_are_the_decision():
     assert decisions("** Konklusjonar:\nSaka vert send vidare.") == ([], ["Saka vert send vidare."])
+
+
+def test_a_proposal_put_forward_by_a_member_or_party_in_the_meeting():
+    spec = """
+    ** Rådmannens innstilling
+    Protokollen godkjennes.
+    ** Behandling
+    Forslag fra Ola Dahl (H): Protokollen godkjennes med endringer.
+    Nytt forslag frå Sp:
+    Saka vert utsett.
+    Votering: Rådmannens innstilling ble vedtatt med 5 mot 2 stemmer.
+    ** Vedtak
+    Protokollen godkjennes.
+    """
+    assert decisions(spec) == (
+        ["Protokollen godkjennes.", "Protokollen godkjennes med endringer.", "Saka vert utsett."],
+        ["Protokollen godkjennes."],
+    )

@@ -210,6 +210,8 @@ PROPOSAL_LABEL = re.compile(
     r"^(?P<label>" + _OWNER + r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon"
     r"|(?:hørings|høyrings)?(?:uttalelse|uttale|fråsegn)|anbefaling|tilråding)"
     r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
+    # put forward in the meeting by a member or party: "Forslag fra Ola Dahl (H):", "Nytt framlegg frå Sp:"
+    r"|(?:nytt\s+|alternativt\s+|endrings|tilleggs)?(?:forslag|framlegg)(?=\s+(?:fra|frå)\s)"
     r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak))"
     + _OR
     + _ALT
