@@ -112,6 +112,23 @@ def votes(spec: str) -> list[dict]:
             {"result": "rejected", "unanimous": False, "for": 10, "against": 3, "blank": 1},
         ),
         ("Røysting: 4 for, 7 mot.", {"result": "rejected", "unanimous": False, "for": 4, "against": 7}),
+        ("Votering: 9 stemte for, 2 stemte mot.", {"result": "adopted", "unanimous": False, "for": 9, "against": 2}),
+        # each side's parties after its count
+        (
+            "Innstillingen ble vedtatt med 13 (Ap, Sp, SV) mot 4 (H, FrP) stemmer.",
+            {"on": "Innstillingen", "result": "adopted", "unanimous": False, "for": 13, "against": 4,
+             "parties_for": ["Ap", "Sp", "SV"], "parties_against": ["H", "FrP"]},
+        ),
+        (
+            "Forslaget fra H falt med 4 (H, FrP) mot 13 (Ap, Sp, SV) stemmer.",
+            {"on": "Forslaget fra H", "result": "rejected", "unanimous": False, "for": 4, "against": 13,
+             "parties_for": ["H", "FrP"], "parties_against": ["Ap", "Sp", "SV"]},
+        ),
+        # the counts joined by a dash, without "med"
+        (
+            "Votering: Innstillingen vedtatt 9-2.",
+            {"on": "Innstillingen", "result": "adopted", "unanimous": False, "for": 9, "against": 2},
+        ),
     ],
 )  # fmt: skip
 def test_each_form_of_a_vote(text, expected):

@@ -32,11 +32,15 @@ _VOTES = r"(?:stemmer|stemme|røyster|røyst)"
 NUMBER_WORDS = {"én": 1, "en": 1, "ein": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
                 "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10}  # fmt: skip
 _NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
-# "med 7 mot 2", "med 7-2 stemmer" (a dash only before the votes or the sentence's end: "med 3-4
-# endringer" is no count), "mot 2", "mot to stemmer".
+# A count may name its side's parties after it: "med 13 (Ap, Sp, SV) mot 4 (H, FrP) stemmer".
+_SIDE = r"(?:\s*\([^()]{1,60}\))?"
+# The counts joined by a dash, only before the votes or the sentence's end ("med 3-4 endringer"
+# is no count): "med 7-2 stemmer", under a vote label "Innstillingen vedtatt 9-2."
+_DASHED = rf"\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?=\s*(?:{_VOTES}|[.,;(]|$))"
+# "med 7 mot 2", "med 7-2 stemmer", "mot 2", "mot to stemmer".
 _COUNT = (
-    rf"(?:med\s+\d+\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+(?=\s*(?:{_VOTES}|[.,;(]|$)))"
-    rf"|mot\s+\d+|mot\s+{_NUMBER_WORD}\s+{_VOTES})"
+    rf"(?:med\s+\d+{_SIDE}\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+(?=\s*(?:{_VOTES}|[.,;(]|$)))"
+    rf"|{_DASHED}|mot\s+\d+|mot\s+{_NUMBER_WORD}\s+{_VOTES})"
 )
 # "Styret fattet enstemmig følgende vedtak:", "Formannskapet gjorde samrøystes slikt vedtak:",
 # "Styret fattet følgende enstemmige vedtak": the label of the decision says how it was voted.
@@ -53,7 +57,8 @@ VOTE_SENTENCE = re.compile(
       | {_UNANIMOUS_DECISION}
       | {_UNANIMOUS}\s+(?:som|etter|i\s+tråd\s+med|i\s+samsvar\s+med)\s+\w
       | {_ADOPTED}\s+(?:som|etter)\s+[^.,]{{1,40}},?\s+{_UNANIMOUS}\b
-      | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+\s*(?:{_VOTES}\s+)?mot\s*\d+|mot\s+(?:\d+|{_NUMBER_WORD})\s+{_VOTES})
+      | [^.]{{0,60}}?\b{_ADOPTED}\s+(?:med\s+\d+{_SIDE}\s*(?:{_VOTES}\s+)?mot\s*\d+
+          |mot\s+(?:\d+|{_NUMBER_WORD})\s+{_VOTES}|{_DASHED})
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+(?:{_UNANIMOUS}\s+)?(?:{_ADOPTED}|{_REJECTED})\s+{_COUNT}
       | [^.]{{0,120}}?\b(?:ble|vart|blei|er|var)\s+{_UNANIMOUS}\s+(?:{_ADOPTED}|{_REJECTED})
       | [^.]{{0,60}}?\b{_UNANIMOUS}\s+{_ADOPTED}\b
@@ -81,7 +86,12 @@ _PARTY_SIDE = re.compile(
     r"^(?P<parties>(?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}\s*(?:,|\bog\b|\+)\s*)*[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4})\s+"
     r"(?:stemte|røysta|røystet)\s+(?P<side>for|mot|imot)\b"
 )
-_COUNTS = re.compile(rf"\bmed\s+(?P<a>\d+)\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)", re.I)
+_COUNTS = re.compile(
+    rf"\bmed\s+(?P<a>\d+)(?:\s*\((?P<pa>[^()]{{1,60}})\))?\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)"
+    rf"(?:\s*\((?P<pb>[^()]{{1,60}})\))?"
+    rf"|\b(?:{_ADOPTED}|{_REJECTED})\s+(?P<a3>\d{{1,3}})\s*[-–]\s*(?P<b3>\d{{1,3}})(?=\s*(?:{_VOTES}|[.,;(]|$))",
+    re.I,
+)
 # "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
 _GOT = re.compile(rf"\b(?:fikk|fekk)\s+(?P<a>\d+)\s+{_VOTES}\b", re.I)
 _AGAINST_ONLY = re.compile(rf"\bmot\s+(?:(?P<b>\d+)\s*{_VOTES}?|(?P<word>{_NUMBER_WORD})\s+{_VOTES})", re.I)
@@ -118,7 +128,7 @@ _BARE_UNANIMOUS = re.compile(rf"^{_UNANIMOUS}\.?$", re.I)
 # under a vote label.
 _LABELLED_COUNT = re.compile(
     r"^(?:(?:for|ja)\s*:?\s*(?P<a>\d+)\s*[,;.]?\s*(?:og\s+)?(?:mot|nei)\s*:?\s*(?P<b>\d+)"
-    r"|(?P<a2>\d+)\s+for\s*[,;.]?\s*(?:og\s+)?(?P<b2>\d+)\s+mot)\b",
+    r"|(?P<a2>\d+)\s+(?:stemte\s+|røysta\s+)?for\s*[,;.]?\s*(?:og\s+)?(?P<b2>\d+)\s+(?:stemte\s+|røysta\s+)?mot)\b",
     re.I,
 )
 
@@ -190,8 +200,11 @@ def parse_vote(sentence: str) -> Vote:
     vote.result = "rejected" if rejected else "adopted"
     if re.search(rf"\b{_UNANIMOUS}", text, re.I):
         vote.unanimous = True
+    sides = None  # parties printed after each side's count
     if m := _COUNTS.search(text):
-        vote.votes_for, vote.against = int(m.group("a")), int(m.group("b"))
+        vote.votes_for, vote.against = int(m.group("a") or m.group("a3")), int(m.group("b") or m.group("b3"))
+        if m.group("pa") and m.group("pb"):
+            sides = _parties(m.group("pa")), _parties(m.group("pb"))
     elif (f := _FOR_WORDS.search(text)) and (a := _AGAINST_WORDS.search(text[f.end() :])):
         vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
     elif m := _LABELLED_COUNT.match(text):
@@ -208,6 +221,9 @@ def parse_vote(sentence: str) -> Vote:
         vote.blank = int(m.group("n") or m.group("m"))
     if vote.against is not None:
         vote.unanimous = vote.against == 0 if vote.unanimous is None else vote.unanimous
+    if sides:
+        vote.parties_for, vote.parties_against = sides
+        return vote
     minority = [p for m in _PARENS.finditer(text) for p in _parties(m.group("inside"))]
     if minority:
         (vote.parties_for if vote.result == "rejected" else vote.parties_against).extend(minority)
