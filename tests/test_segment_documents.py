@@ -560,3 +560,22 @@ def test_a_committee_named_in_a_label_row(row, body):
     """
     (doc,) = segment(pages(spec))
     assert doc.body == body
+
+
+@pytest.mark.parametrize(
+    ("under", "body"),
+    [
+        ("Styremøte Nordby, 18. desember 2001", None),
+        ("Styremøte Nordby, 18. desember 2001\nForetak: | Helse Nordlys HF", "Styret i Helse Nordlys HF"),
+        ("Styremøte Helse Nordlys HF, 18. desember 2001", "Styret i Helse Nordlys HF"),
+    ],
+)
+def test_a_board_meeting_named_by_its_place_is_no_committee(under, body):
+    spec = f"""
+    # SAKSLISTE
+    {under}
+    T: sak 72/01 | Undertegning av protokoll
+    T: sak 73/01 | Orienteringer
+    """
+    (doc,) = segment(pages(spec))
+    assert doc.body == body

@@ -176,6 +176,9 @@ def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
     return None, False, org
 
 
+_MEETING_WORD = re.compile(r"^\w*møte(?:t)?$", re.I)
+
+
 def _title_candidate(title: str | None) -> str | None:
     if not title:
         return None
@@ -197,6 +200,11 @@ def _title_candidate(title: str | None) -> str | None:
             if not _names_a_body(tail) and not organisation(tail):
                 words = words[:k]
                 break
+    # "Styremøte Alta": a meeting named by its place, not a body ("Styremøte Helse Nord RHF" is).
+    if len(words) > 1 and _MEETING_WORD.match(words[0]):
+        tail = " ".join(words[1:])
+        if not _names_a_body(tail) and not organisation(tail):
+            words = words[:1]
     if not words:
         # "Referat fra partnerskapsmøtet": the meeting itself is the body.
         named = [

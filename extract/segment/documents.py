@@ -21,7 +21,7 @@ from extract.segment.lines import body_size, is_heading_style, is_title_style, l
 from extract.segment.meeting import parse_meeting, times_from_sentences
 from extract.segment.references import find_references
 from extract.segment.status import document_status
-from extract.segment.text import clean, parse_date
+from extract.segment.text import NUMERIC_DATE, WRITTEN_DATE, clean, parse_date
 from extract.segment.vocabulary import (
     AGENDA_TITLE,
     CASE_DOCUMENT_TITLE,
@@ -181,7 +181,8 @@ def _naming_line(line: Line | None) -> str | None:
     """A short plain line under the title may name the committee ("MØTEPROTOKOLL" over
     "Kontrollutvalet"); whether it does is for the committee rules to say."""
     text = _dating_line(line) if line is not None and not line.table and len(line.cells) == 1 else None
-    return text if text and len(text.split()) <= UNDER_TITLE_WORDS and not text.endswith(":") else None
+    undated = WRITTEN_DATE.sub(" ", NUMERIC_DATE.sub(" ", text or ""))  # "Styremøte X, 18. desember 2001"
+    return text if text and len(undated.split()) <= UNDER_TITLE_WORDS and not text.endswith(":") else None
 
 
 def _dating_line(line: Line | None) -> str | None:
