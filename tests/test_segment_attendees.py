@@ -979,3 +979,33 @@ def test_a_function_column_printed_before_the_name_column():
         ("Ann Stokmo", "Ap", "absent", None, "Medlem"),
         ("Arnt Nilsen", "Ap", "present", "Ann Stokmo", "Varamedlem"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair", "minute_taker"),
+    [
+        ("Møteleder/ordstyrer: Ola Dahl", "Ola Dahl", None),
+        ("Sekretariat/referent: Kari Holm", None, "Kari Holm"),
+        ("Referent og sekretær: Kari Holm", None, "Kari Holm"),
+        ("Ført i pennen av: Kari Holm", None, "Kari Holm"),
+    ],
+)
+def test_role_labels_joined_by_a_slash_or_og(text, chair, minute_taker):
+    _, att = people(text)
+    assert (att.chair, att.minute_taker) == (chair, minute_taker)
+
+
+@pytest.mark.parametrize(
+    ("text", "chair", "minute_taker"),
+    [
+        ("Referent var Kari Holm.", None, "Kari Holm"),
+        ("Sekretær var Kari Holm, rådgiver.", None, "Kari Holm"),
+        ("Kari Holm førte referatet.", None, "Kari Holm"),
+        ("Protokollen vart ført i pennen av Kari Holm.", None, "Kari Holm"),
+        ("Møtet ble ledet av ordfører Ola Dahl.", "Ola Dahl", None),
+    ],
+)
+def test_role_sentences(text, chair, minute_taker):
+    from extract.segment.attendees import roles_from_sentences
+
+    assert roles_from_sentences(text) == (chair, minute_taker)

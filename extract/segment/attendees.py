@@ -916,7 +916,7 @@ def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
     if m := CHAIR_SENTENCE.search(text):
         chair = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
     if m := MINUTE_TAKER_SENTENCE.search(text):
-        taker = _said_name(m.group("name"))
+        taker = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
     return chair, taker
 
 

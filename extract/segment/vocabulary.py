@@ -332,16 +332,21 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_CHAIR_WORD = (
+    r"(?:møteleder|møteleiar|møteledelse|møteleiing|ordstyrer|ordstyrar|leder\s+av\s+møtet|leiar\s+av\s+møtet"
+    r"|mødeleder|dirigent|leder|leiar)"
+)
+_TAKER_WORD = (
+    r"(?:referent|referenter|protokollfører|protokollførar|referat\s+(?:skrevet\s+|skrive\s+|ført\s+)?(?:av|ved)"
+    r"|ført\s+i\s+pennen\s+av|ref\.?|sekretær|møtesekretær|referatfører|skrivar|referatskrivar)"
+)
+# Two offices joined: "Møteleder/ordstyrer", "Referent og sekretær", "Sekretariat/referent".
+_JOINED = r"(?:\s*/\s*|\s+og\s+)"
 CHAIR_LABEL = re.compile(
-    r"^(?:møteleder|møteleiar|møteledelse|møteleiing|ordstyrer|ordstyrar|leder\s+av\s+møtet|leiar\s+av\s+møtet"
-    r"|mødeleder|dirigent|leder|leiar|møtet\s+(?:ble|blei|vart)\s+(?:styrt|leia|leidd|ledet|leda)\s+av)$",
+    rf"^(?:{_CHAIR_WORD}(?:{_JOINED}{_CHAIR_WORD})*|møtet\s+(?:ble|blei|vart)\s+(?:styrt|leia|leidd|ledet|leda)\s+av)$",
     I,
 )
-MINUTE_TAKER_LABEL = re.compile(
-    r"^(?:referent|referenter|protokollfører|protokollførar|referat\s+(?:skrevet\s+|skrive\s+|ført\s+)?(?:av|ved)"
-    r"|ref\.?|sekretær|møtesekretær|referatfører|skrivar|referatskrivar)$",
-    I,
-)
+MINUTE_TAKER_LABEL = re.compile(rf"^(?:sekretariat(?:et)?{_JOINED})?{_TAKER_WORD}(?:{_JOINED}{_TAKER_WORD})*$", I)
 # Sentences naming who led the meeting and who wrote the minutes.
 CHAIR_SENTENCE = re.compile(
     r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda|satt|sett)\s+av\s+(?P<name>[^.,;()]+)"
@@ -351,8 +356,12 @@ CHAIR_SENTENCE = re.compile(
     I,
 )
 MINUTE_TAKER_SENTENCE = re.compile(
-    r"\b(?:referat|protokoll)(?:et|en)?\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:skrevet|skrive|ført|førd)\s+av\s+"
-    r"(?P<name>[^.,;()]+)",
+    r"\b(?:referat|protokoll)(?:et|en)?\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:skrevet|skrive|ført|førd)"
+    r"(?:\s+i\s+pennen)?\s+av\s+(?P<name>[^.,;()]+)"
+    r"|\b(?:referent|sekretær|møtesekretær|protokollfører|protokollførar)\s+var\s+(?P<name2>[^.,;()]+)"
+    # "Kari Holm førte referatet": the name first
+    r"|(?:(?m:^)|(?<=[.!?]\s))(?P<name3>(?:[\wæøåÆØÅ.\-]+[ \t]+){1,5}?)(?:førte|skrev|skreiv)\s+"
+    r"(?:referat|protokoll)(?:et|en)?\b",
     I,
 )
 # Markers printed after a name in an attendee list.
