@@ -492,3 +492,18 @@ def test_a_table_of_contents_entry_loses_its_dot_leaders_and_page_number(entry):
     {entry}
     """
     assert numbers_titles(spec) == [("01/2021", "Valg av leder"), ("02/2021", "Organisering og mandat til utvalget")]
+
+
+def test_minutes_kept_as_a_table_whose_title_column_joins_two_words():
+    spec = """
+    T: Sak nr. | Tema/sak | Konklusjon/vedtak | Ansvar
+    T: 01/21 | Godkjenning av innkalling | Innkalling godkjent.
+    T: 02/21 | Referat fra forrige møte | Referatet godkjent.
+    T: 03/21 | Handlingsplan 2021 | Handlingsplanen vedtas. | Sekretariatet
+    """
+    spans = split_cases(lines(spec), 11.0)
+    assert [(s.heading.number, s.heading.title, s.heading.decision) for s in spans] == [
+        ("01/2021", "Godkjenning av innkalling", "Innkalling godkjent."),
+        ("02/2021", "Referat fra forrige møte", "Referatet godkjent."),
+        ("03/2021", "Handlingsplan 2021", "Handlingsplanen vedtas."),
+    ]

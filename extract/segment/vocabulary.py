@@ -172,11 +172,11 @@ TITLE_LABEL = re.compile(
 NUMBER_COLUMN = re.compile(
     rf"^(?!{ARCHIVE_REFERENCE}).*sak.*(?:nr|nummer)$|^nr$|^(?:utvalgssak|utvalssak|utvalgsak|politisksak|saksnr/år)$", I
 )
-TITLE_COLUMN = re.compile(
-    r"^(?:sakstittel|saktittel|tittel|sak|saker|innhold|innhald|navnpåsak|sakenstittel|emne|overskrift"
-    r"|sakstittelinnhold|titel|tema)$",
-    I,
+_TITLE_WORD = (
+    r"(?:sakstittel|saktittel|tittel|sak|saker|innhold|innhald|navnpåsak|sakenstittel|emne|overskrift"
+    r"|sakstittelinnhold|titel|tema)"
 )
+TITLE_COLUMN = re.compile(rf"^{_TITLE_WORD}(?:/{_TITLE_WORD})?$", I)  # "Tema/sak" too
 BODY_COLUMN = re.compile(
     r"^(?:utvalg|utval|styre|organ|komite|behandlesi|sakenbehandlesi|utvalgsnavn|.*utval.*komite.*|saksgang)$", I
 )
