@@ -507,3 +507,29 @@ def test_minutes_kept_as_a_table_whose_title_column_joins_two_words():
         ("02/2021", "Referat fra forrige møte", "Referatet godkjent."),
         ("03/2021", "Handlingsplan 2021", "Handlingsplanen vedtas."),
     ]
+
+
+def test_bare_numbers_joined_to_their_year_by_a_dash_as_a_scheme_of_headings():
+    spec = """
+    ** 01-14 Godkjenning av innkalling og saksliste
+    Godkjent.
+
+    ** 02-14 Godkjenning av referat fra møtet 27. september 2013
+    Referatet ble godkjent.
+
+    ** 03-14 Fast post: Status for reformen
+    Partene orienterte.
+    """
+    assert numbers_titles(spec) == [
+        ("01/2014", "Godkjenning av innkalling og saksliste"),
+        ("02/2014", "Godkjenning av referat fra møtet 27. september 2013"),
+        ("03/2014", "Fast post: Status for reformen"),
+    ]
+
+
+def test_a_single_dashed_number_in_a_heading_is_no_case():
+    spec = """
+    ** 4-2024 Strategisk samarbeidsutvalg
+    Møtet ble holdt på Teams.
+    """
+    assert numbers_titles(spec) == []

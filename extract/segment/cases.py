@@ -447,6 +447,28 @@ def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, i
     return Heading(index=i, end=end, case_no=number, title=title, kind=kind, page=line.page, listed=in_list)
 
 
+def _dashed_headings(lines: list[Line], body: float, margin: float) -> list[Heading]:
+    """ "01-14 Godkjenning av innkalling", "02-14 Referat …": bare numbers joined to their year by
+    a dash are a case numbering only as a scheme: headings set at the margin, two or more, of one
+    year, counting up one by one (a lone "4-2024" names a meeting)."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        if line.rule or line.table or not is_heading_style(line, body) or abs(line.x0 - margin) > MARGIN_TOLERANCE:
+            continue
+        parsed = parse_heading_number(clean(line.text), strict=False)
+        if parsed is None or parsed[0].printed[:1].isalpha() or "-" not in parsed[0].printed:
+            continue
+        number, title = parsed[0], _title_rest(parsed[1])
+        if not title[:1].isupper():
+            continue
+        end = _continuation(lines, i + 1, line, same_style=True)
+        title = clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip()
+        found.append(Heading(index=i, end=end, case_no=number, title=title, kind="styled", page=line.page))
+    if len({h.case_no.year for h in found}) != 1 or not _counts_up([h.case_no.num for h in found], start=None):
+        return []
+    return found
+
+
 def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[Heading]:
     """Case headings in order. With `plain`, for text without styles (OCR), a bare "12/24 Title"
     opening a paragraph counts as a heading too."""
@@ -487,6 +509,8 @@ def find_headings(lines: list[Line], body: float, plain: bool = False) -> list[H
         if in_list and text and starts_paragraph(line) and not line.table:
             in_list = False
         i += 1
+    if not plain and all(h.case_no.year is None for h in headings):
+        headings = sorted(headings + _dashed_headings(lines, body, margin), key=lambda h: h.index)
     return _agreeing_with_the_list(_one_scheme(headings))
 
 
