@@ -1009,3 +1009,31 @@ def test_role_sentences(text, chair, minute_taker):
     from extract.segment.attendees import roles_from_sentences
 
     assert roles_from_sentences(text) == (chair, minute_taker)
+
+
+def test_a_substitute_named_in_brackets_with_the_member_and_organisation():
+    spec = """
+    Deltakere: Jacob Almlid (Verran kommune), Marit Myrhaug (for Jon Hollekim, Inderøy kommune),
+    Trond Waldal (for Erling Bergh)
+    """
+    found, _ = full(spec)
+    assert [(n, a, s, sub) for n, a, s, sub, _ in found] == [
+        ("Jacob Almlid", "Verran kommune", "present", None),
+        ("Marit Myrhaug", "Inderøy kommune", "present", "Jon Hollekim"),
+        ("Jon Hollekim", None, "absent", None),
+        ("Trond Waldal", None, "present", "Erling Bergh"),
+        ("Erling Bergh", None, "absent", None),
+    ]
+
+
+def test_an_empty_line_under_an_inline_list_does_not_break_the_reader():
+    rows = lines("Til stede: Ida Haug (UNN), Ola Hansen\nKari Berg (UiT)")
+    rows.insert(1, Line(page=1, top=rows[0].bottom + 1, bottom=rows[0].bottom + 2, cells=[Cell("", 65, 300)]))
+    rows.insert(2, Line(page=1, top=rows[0].bottom + 3, bottom=rows[0].bottom + 4, cells=[Cell("", 65, 300)]))
+    found, _ = people_of(rows)
+    assert [n for n, _, _ in found] == ["Ida Haug", "Ola Hansen", "Kari Berg"]
+
+
+def people_of(rows: list[Line]):
+    found = find_attendance(rows, 11.0)
+    return [(a.name, a.affiliation, a.status) for a in found.attendees], found

@@ -287,6 +287,9 @@ def parse_person(text: str) -> tuple[str, str | None] | None:
     return (person.name, person.affiliation) if person else None
 
 
+_FOR_IN_BRACKETS = re.compile(r"^for\s+(?P<other>[A-ZÆØÅ][^,;()]*?)(?:,\s*(?P<org>[^()]+))?$")
+
+
 def _name_with_parens(piece: str) -> Person | None:
     piece = _join_hyphens(clean(piece)).rstrip(".")
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<aff>.*)\)\s*$", piece)
@@ -298,6 +301,9 @@ def _name_with_parens(piece: str) -> Person | None:
         aff = m.group("aff").strip()
         if _CASE_NOTE.match(aff):
             return _settle(name, office, None)
+        if (sub := _FOR_IN_BRACKETS.match(aff)) and looks_like_name(other := sub.group("other").strip()):
+            # "Marit Myrhaug (for Jon Hollekim, Inderøy kommune)": a substitute, with the organisation
+            return _settle(name, office, sub.group("org"))._replace(substitute_for=other)
         return _settle(name, office, f"({aff})" if office and _MARKER.match(f"({aff})") else aff)
     found = _name_and_office(piece)
     return _settle(*found, None) if found else None
@@ -774,8 +780,8 @@ class _Reader:
         ("Ordfører Kari Nilsen, Nedre Dal regionråd" under "Byrådsleder Arne Dahl, Bergvik
         kommune, leder"); a wrapped list breaks after a comma or mid-name ("Stein" / "Aune, …")."""
         assert self.inline is not None
-        above = self.inline[-1].rstrip()
-        if OPEN_END.search(above) or above.endswith(";") or _only_office(above.split()[-1]):
+        above = next((t.rstrip() for t in reversed(self.inline) if t.strip()), "")
+        if not above or OPEN_END.search(above) or above.endswith(";") or _only_office(above.split()[-1]):
             return False
         person = _person(text)
         return person is not None and is_given_name(person.name.split()[0])
