@@ -584,6 +584,8 @@ def _split_at_labels(line: Line) -> list[Line]:
 
 
 def _nested_label(line: Line) -> list[Line] | None:
+    """The status label alone and the group under it, where a status label's value opens with a
+    group's label; a name before a colon ("Forfall: Kari Nilsen: sykdom") is no label."""
     lv = label_value(line)
     if lv is None or not attendance_status(lv[0]) or not (m := INLINE_LABEL.match(lv[1])):
         return None
