@@ -607,6 +607,12 @@ def _nested_label(line: Line) -> list[Line] | None:
     return [label, *_split_at_labels(group)]
 
 
+def _opens_with_person(text: str) -> bool:
+    """A line that reads as a person by a given name: a new item, not a wrapped line."""
+    person = _person(text)
+    return person is not None and is_given_name(person.name.split()[0])
+
+
 class _Reader:
     """One pass over the lines at the head of a document."""
 
@@ -773,8 +779,7 @@ class _Reader:
         wrapped = len(above) > WRAPPED_LINE_CHARS and not above.endswith(")")
         if wrapped or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
             return False
-        person = _person(text)
-        return person is not None and is_given_name(person.name.split()[0])
+        return _opens_with_person(text)
 
     def new_inline_line(self, text: str) -> bool:
         """A line under an inline list that is not the list wrapping: the line above ended
@@ -785,8 +790,7 @@ class _Reader:
         above = next((t.rstrip() for t in reversed(self.inline) if t.strip()), "")
         if not above or OPEN_END.search(above) or above.endswith(";") or _only_office(above.split()[-1]):
             return False
-        person = _person(text)
-        return person is not None and is_given_name(person.name.split()[0])
+        return _opens_with_person(text)
 
     def read_value(self, line: Line, text: str) -> None:
         """A label's value, or a line in its value column: one person on a line of their own

@@ -176,7 +176,7 @@ def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
     return None, False, org
 
 
-_MEETING_WORD = re.compile(r"^\w*møte(?:t)?$", re.I)
+_MEETING_WORD = re.compile(r"^(?P<kind>\w*)møte(?:t)?$", re.I)  # "Styremøte", "partnerskapsmøtet"
 
 
 def _title_candidate(title: str | None) -> str | None:
@@ -208,7 +208,9 @@ def _title_candidate(title: str | None) -> str | None:
     if not words:
         # "Referat fra partnerskapsmøtet": the meeting itself is the body.
         named = [
-            w for w in stripped if re.match(r"^\w{4,}møte(?:t)?$", w, re.I) and not w.lower().startswith("oppstart")
+            w
+            for w in stripped
+            if (m := _MEETING_WORD.match(w)) and len(m.group("kind")) >= 4 and not w.lower().startswith("oppstart")
         ]
         words = [named[-1][:1].upper() + named[-1][1:]] if named else []
     name = " ".join(words)

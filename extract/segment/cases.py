@@ -428,6 +428,13 @@ def _styled_heading(
     )
 
 
+def _continued_title(lines: list[Line], i: int, title: str) -> tuple[str, int]:
+    """The title begun on heading line `i`, with the lines of the same style that continue it,
+    and where the heading ends."""
+    end = _continuation(lines, i + 1, lines[i], same_style=True)
+    return clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip(), end
+
+
 def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, in_list: bool) -> Heading | None:
     """ "1. Demokratimesterskapet", "Sak 3 Budsjett": an item numbered without a year, set as a
     heading at the left margin (or listed in the agenda)."""
@@ -441,8 +448,7 @@ def _unnumbered_heading(lines: list[Line], i: int, body: float, margin: float, i
         return None
     if not (in_list or (is_heading_style(line, body) and abs(line.x0 - margin) <= MARGIN_TOLERANCE)):
         return None
-    end = _continuation(lines, i + 1, line, same_style=True)
-    title = clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip()
+    title, end = _continued_title(lines, i, title)
     kind = "list" if in_list else "bare"
     return Heading(index=i, end=end, case_no=number, title=title, kind=kind, page=line.page, listed=in_list)
 
@@ -461,8 +467,7 @@ def _dashed_headings(lines: list[Line], body: float, margin: float) -> list[Head
         number, title = parsed[0], _title_rest(parsed[1])
         if not title[:1].isupper():
             continue
-        end = _continuation(lines, i + 1, line, same_style=True)
-        title = clean(" ".join([title, *(lines[k].text for k in range(i + 1, end))])).rstrip(":").strip()
+        title, end = _continued_title(lines, i, title)
         found.append(Heading(index=i, end=end, case_no=number, title=title, kind="styled", page=line.page))
     if len({h.case_no.year for h in found}) != 1 or not _counts_up([h.case_no.num for h in found], start=None):
         return []

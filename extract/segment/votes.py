@@ -36,10 +36,11 @@ _NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 _SIDE = r"(?:\s*\([^()]{1,60}\))?"
 # The counts joined by a dash, only before the votes or the sentence's end ("med 3-4 endringer"
 # is no count): "med 7-2 stemmer", under a vote label "Innstillingen vedtatt 9-2."
-_DASHED = rf"\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?=\s*(?:{_VOTES}|[.,;(]|$))"
+_COUNT_END = rf"(?=\s*(?:{_VOTES}|[.,;(]|$))"
+_DASHED = rf"\d{{1,3}}\s*[-–]\s*\d{{1,3}}{_COUNT_END}"
 # "med 7 mot 2", "med 7-2 stemmer", "mot 2", "mot to stemmer".
 _COUNT = (
-    rf"(?:med\s+\d+{_SIDE}\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+(?=\s*(?:{_VOTES}|[.,;(]|$)))"
+    rf"(?:med\s+\d+{_SIDE}\s*(?:{_VOTES}\s+)?(?:mot\s*\d+|[-–]\s*\d+{_COUNT_END})"
     rf"|{_DASHED}|mot\s+\d+|mot\s+{_NUMBER_WORD}\s+{_VOTES})"
 )
 # "Styret fattet enstemmig følgende vedtak:", "Formannskapet gjorde samrøystes slikt vedtak:",
@@ -89,7 +90,7 @@ _PARTY_SIDE = re.compile(
 _COUNTS = re.compile(
     rf"\bmed\s+(?P<a>\d+)(?:\s*\((?P<pa>[^()]{{1,60}})\))?\s*(?:{_VOTES}\s+)?(?:mot|-|–)\s*(?P<b>\d+)"
     rf"(?:\s*\((?P<pb>[^()]{{1,60}})\))?"
-    rf"|\b(?:{_ADOPTED}|{_REJECTED})\s+(?P<a3>\d{{1,3}})\s*[-–]\s*(?P<b3>\d{{1,3}})(?=\s*(?:{_VOTES}|[.,;(]|$))",
+    rf"|\b(?:{_ADOPTED}|{_REJECTED})\s+(?P<a3>\d{{1,3}})\s*[-–]\s*(?P<b3>\d{{1,3}}){_COUNT_END}",
     re.I,
 )
 # "Forslaget fra H fikk 3 stemmer og falt": the votes a motion got, and nothing of the others.
