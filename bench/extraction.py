@@ -64,6 +64,8 @@ def run_extraction(paths: list[Path], out: Path, workers: tuple[int, ...] = (1, 
     return result
 
 
+NAMES_STAGE = "names in case text (spaCy)"  # run by the pool's parent, beside its workers
+
 # The pipeline's stages, timed by wrapping the functions where they are looked up. Nested
 # stages are listed inside their parent and subtracted from it.
 STAGES: list[tuple[str, str, str, str | None]] = [
@@ -75,8 +77,8 @@ STAGES: list[tuple[str, str, str, str | None]] = [
     ("read: lines, columns, cells", "extract.layout.pdfium", "build_lines", "read"),
     ("read", "extract.pipeline", "read_pages", None),
     ("running headers and footers", "extract.pipeline", "strip_running_text", None),
-    ("segment: names in case text (spaCy)", "extract.segment.documents", "find_mentions", "segment"),
     ("segment", "extract.pipeline", "segment", None),
+    (NAMES_STAGE, "extract.pipeline", "find_deferred", None),
     ("names across files (registry)", "extract.pipeline", "assign_person_ids", None),
 ]
 

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
+from extract.names.mentions import NameSearch
 from models.extraction import FileExtraction
 from models.failure import Failure
 
@@ -106,14 +108,12 @@ def _serve(conn: Connection, parent_end: Connection, backend: str, memory_mb: in
     parent_end.close()  # the fork copied it: held here, it would hide the parent's death
     parent = os.getppid()
     _cap_memory(memory_mb)
-    from extract.names.mentions import spacy_runs
-    from extract.pipeline import extract_pdf
+    from extract.pipeline import extract_pdf_but_names
 
     while (job := _next_job(conn, parent)) is not None:
         try:
-            before = spacy_runs()
-            result = extract_pdf(job.path, source=job.source, backend=backend).to_dict()
-            conn.send(("ok", (result, spacy_runs() > before)))
+            result, searches = extract_pdf_but_names(job.path, source=job.source, backend=backend)
+            conn.send(("ok", (result.to_dict(), searches)))
         except MemoryError:
             conn.send(("failed", ("too_large", f"needed more than {memory_mb} MB of memory to read")))
             return  # what is left of the heap is not to be trusted with another file
@@ -152,7 +152,11 @@ def extract_isolated(
 
 
 class Pool:
-    """Worker processes kept between runs (a Dask worker reads file after file through one)."""
+    """Worker processes kept between runs (a Dask worker reads file after file through one).
+
+    The workers never load spaCy: they send back which case texts can hold a name, and the pool
+    finds those names itself, with spaCy loaded once in a thread while the workers read on
+    (importing it costs about as much as reading thirty short PDFs)."""
 
     def __init__(self, backend: str, workers: int, limits: Limits = Limits()) -> None:
         from extract.pipeline import preload
@@ -161,7 +165,8 @@ class Pool:
         self.memory_mb = memory_per_worker(limits.memory_mb, workers)
         self.context = multiprocessing.get_context("fork")
         self.slots: list[_Worker] = []
-        self.names = False  # whether a worker has needed spaCy: then it is loaded before each fork
+        self.loader: threading.Thread | None = None  # loads spaCy, from the first case text that needs it
+        self.searched = 0  # case texts searched for names by this pool
         preload()
 
     def __enter__(self) -> Pool:
@@ -176,10 +181,10 @@ class Pool:
         self.slots = []
 
     def _start(self) -> _Worker:
-        if self.names:  # loaded once here, every later worker inherits it instead of loading it again
-            from extract.names.mentions import nlp
-
-            nlp()
+        if self.loader is not None:
+            # a fork while the thread imports would leave the child with import locks held by a
+            # thread it does not have
+            self.loader.join()
         mine, theirs = self.context.Pipe()
         process = self.context.Process(target=_serve, args=(theirs, mine, self.backend, self.memory_mb), daemon=True)
         process.start()
@@ -206,6 +211,7 @@ class Pool:
         pending = deque(range(len(jobs)))
         retried: set[int] = set()
         results: list[FileExtraction | None] = [None] * len(jobs)
+        unnamed: list[tuple[int, list[NameSearch]]] = []  # results whose case texts wait for spaCy
         try:
             while pending or any(w.job is not None for w in pool):
                 for n in range(self.workers):  # hand a job to every idle worker, starting workers as needed
@@ -228,9 +234,11 @@ class Pool:
                     worker.job, worker.files = None, worker.files + 1
                     status, payload = _receive(conn)
                     if status == "ok":
-                        result, names = payload
+                        result, searches = payload
                         results[index] = FileExtraction.from_dict(result)
-                        self.names = self.names or names
+                        if searches:
+                            unnamed.append((index, searches))
+                            self._load_names()
                         continue
                     if status is None:
                         worker.process.join(timeout=5)  # it closed the pipe by dying: let it finish, for its exit code
@@ -257,10 +265,38 @@ class Pool:
                         pool[n] = start()
                         reason = f"timed out: reading took longer than {allowed:.0f} s"
                         results[index] = _failed(jobs[index], "timeout", reason)
+                if self.loader is not None and not self.loader.is_alive():
+                    self._find_names(results, unnamed)
         except BaseException:
             self.close()  # workers in the middle of a file are not to be trusted with the next
             raise
+        if self.loader is not None:
+            self.loader.join()
+        self._find_names(results, unnamed)
         return [r for r in results if r is not None]
+
+    def _load_names(self) -> None:
+        """Import spaCy and load its pipeline in a thread: the workers read on meanwhile."""
+        if self.loader is None:
+            from extract.names.mentions import nlp
+
+            self.loader = threading.Thread(target=nlp, name="spaCy loader", daemon=True)
+            self.loader.start()
+
+    def _find_names(self, results: list[FileExtraction | None], unnamed: list[tuple[int, list[NameSearch]]]) -> None:
+        """The names in the case texts the workers left (spaCy is loaded by now)."""
+        from extract.names.mentions import find_deferred
+
+        for index, searches in unnamed:
+            result = results[index]
+            assert result is not None
+            try:
+                find_deferred(result.documents, searches)
+            except Exception as exc:  # a bug of ours or of spaCy's: the file keeps what was read
+                why = f"finding names in case texts failed: {type(exc).__name__}: {exc}"
+                result.failure = result.failure or Failure("segment", "crashed", why)
+            self.searched += len(searches)
+        unnamed.clear()
 
 
 RESERVED_MB = 1024  # left to the parent and the system when the workers share the memory

@@ -12,6 +12,7 @@ from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractionError, not_a_pdf
 from extract.layout.margins import strip_running_text
 from extract.names import assign_person_ids
+from extract.names.mentions import Deferred, NameSearch, find_deferred
 from extract.ocr import apply as ocr_pages
 from extract.segment.documents import segment
 from models.extraction import FileExtraction
@@ -45,8 +46,8 @@ def _backend(name: str):
 def preload() -> None:
     """Import both readers (pdfplumber's table finder serves both) and the C helper: done once
     in the parent, every forked worker starts with them instead of loading them per file.
-    spaCy is not among them: a worker loads it for the first case text that can hold a name,
-    and its pool loads it for the workers it starts after that (extract.isolate.Pool)."""
+    spaCy is not among them: workers never need it; their pool loads it for the first case text
+    that can hold a name (extract.isolate.Pool)."""
     from extract.layout.native import helper
 
     for name in BACKENDS:
@@ -99,6 +100,16 @@ def extract_pdf(
     path: str | Path, source: str | None = None, backend: str = DEFAULT_BACKEND, ocr: bool = True
 ) -> FileExtraction:
     """Extract one PDF; a file that cannot be read comes back with `failure` set, never raises."""
+    result, searches = extract_pdf_but_names(path, source, backend, ocr)
+    find_deferred(result.documents, searches)
+    return result
+
+
+def extract_pdf_but_names(
+    path: str | Path, source: str | None = None, backend: str = DEFAULT_BACKEND, ocr: bool = True
+) -> tuple[FileExtraction, list[NameSearch]]:
+    """extract_pdf without the people named in case texts, and the searches that find them: a
+    pool's workers leave those to their parent, which loads spaCy once while they read on."""
     path = Path(path)
     result = FileExtraction(
         source=source or path.name,
@@ -110,25 +121,27 @@ def extract_pdf(
         result.failure = Failure(
             "open", "too_large", f"too large: {result.size / 1e6:.0f} MB, the limit is {MAX_FILE_MB} MB"
         )
-        return result
+        return result, []
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not looks_like_pdf(head):
         result.failure = not_a_pdf(head)
-        return result
+        return result, []
     try:
         pages = read_pages(path, backend)
     except ExtractionError as exc:
         result.failure = exc.failure
-        return result
+        return result, []
     result.pages = len(pages)
     if not pages:
         result.failure = Failure("open", "no_pages", "the PDF has no pages")
-        return result
+        return result, []
     missing = finish_pages(path, pages, ocr)
     unread = [p.number for p in pages if p.needs_ocr]
     result.ocr_pages = [p.number for p in pages if p.ocr]
-    result.documents = segment(pages)
+    deferred = Deferred()
+    result.documents = segment(pages, deferred)
+    searches = deferred.searches(result.documents)
     if unread:
         result.failure = Failure(
             "ocr",
@@ -137,7 +150,7 @@ def extract_pdf(
         )
     elif not any(line.text for page in pages for line in page.lines):
         result.failure = Failure("layout", "no_text", "no text on any page, and no images to read")
-    return result
+    return result, searches
 
 
 def extract_many(

@@ -338,19 +338,52 @@ def test_spacy_is_skipped_only_for_texts_in_which_it_finds_no_name(text, first):
 
 
 def test_a_run_without_names_in_its_case_texts_never_loads_spacy(tmp_path, samples):
-    """A worker loads spaCy for the first case text that can hold a name, and tells its pool,
-    which then loads it once for the workers it starts later; files without any never load it."""
+    """The workers send back the case texts that can hold a name; their pool searches those
+    alone, so files without any never load spaCy."""
     from bench.synth import generate
     from extract.isolate import Job, Pool
 
     plain = generate(tmp_path, 2, seed=3)  # synthetic minutes: no capitalised pairs in case texts
     with Pool("pdfium", workers=1) as pool:
         pool.run([Job(p, p.name) for p in plain])
-        assert not pool.names
+        assert (pool.loader, pool.searched) == (None, 0)
         named = next(p for p in samples if "referat" in p.name)
         (result,) = pool.run([Job(named, named.name)])
         assert any(case.mentions for document in result.documents for case in document.cases)
-        assert pool.names
+        assert pool.loader is not None and pool.searched > 0
+
+
+def test_names_found_by_the_pool_are_those_found_in_one_process(samples):
+    """Workers leave the names in case texts to their pool: the result is the same file for file,
+    an agenda's included (its attendees' given names count, though it keeps no attendees)."""
+    from extract.isolate import Job, Pool
+    from extract.pipeline import extract_pdf
+
+    with Pool("pdfium", workers=2) as pool:
+        pooled = pool.run([Job(p, p.name) for p in samples])
+    assert pool.searched > 0
+    assert [r.to_dict() for r in pooled] == [extract_pdf(p).to_dict() for p in samples]
+    assert sum(len(c.mentions) for r in pooled for d in r.documents for c in d.cases) > 0
+
+
+def test_a_deferred_search_names_the_case_kept_when_a_part_is_segmented_again():
+    """A part merged into the document before it is segmented twice: only the cases kept are
+    searched, each with its own document's given names."""
+    from extract.names.mentions import Deferred, find_deferred
+    from models.extraction import Case, Document
+
+    deferred = Deferred()
+    dropped = Case("1/24", "Sak", mentions=deferred("Kari Lie orienterte.", frozenset({"kari"})))
+    kept = [
+        Case(n, "Sak", text=t, mentions=deferred(t, frozenset({"ola"})))
+        for n, t in (("1/24", "Ola Dahl orienterte, og Ola svarte."), ("2/24", "ingen navn her"))
+    ]
+    documents = [Document("minutes", cases=kept)]
+    searches = deferred.searches(documents)
+    assert [(s.document, s.case, s.first_names) for s in searches] == [(0, 0, frozenset({"ola"}))]
+    find_deferred(documents, searches)
+    assert [c.mentions for c in kept] == [["Ola Dahl", "Ola"], []]
+    assert dropped.mentions == []
 
 
 def test_the_given_name_lists_are_kept_and_read_back_without_importing_faker(tmp_path):

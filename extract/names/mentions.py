@@ -12,6 +12,8 @@ registry links the names to known people; they never create people.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,11 @@ from extract.segment.vocabulary import ROLE_WORD
 if TYPE_CHECKING:  # spaCy is imported where names are found: most commands never need it
     from spacy.language import Language
     from spacy.matcher import Matcher
+
+    from models.extraction import Document
+
+# What segmentation asks of a case's text and the given names of its document's attendees.
+MentionFinder = Callable[[str, frozenset[str]], list[str]]
 
 TRAINED_PIPELINE = "nb_core_news_sm"
 
@@ -158,3 +165,46 @@ def spacy_mentions(text: str, first_names: frozenset[str] = frozenset()) -> list
         if alone and fold(token.text) in first_names and token.text not in found:
             found.append(token.text)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class NameSearch:
+    """A case whose names spaCy is still to find: by position in its file's documents, with the
+    given names of its document's attendees (which its document may not keep: an agenda's)."""
+
+    document: int
+    case: int
+    first_names: frozenset[str]
+
+
+class Deferred:
+    """Stands in for find_mentions during segmentation in a process that should not load spaCy
+    (a pool's worker): it notes the case texts that can hold a name and leaves them without
+    mentions, for the process that has spaCy loaded once for all its workers."""
+
+    def __init__(self) -> None:
+        self._asked: dict[int, tuple[list[str], frozenset[str]]] = {}
+
+    def __call__(self, text: str, first_names: frozenset[str] = frozenset()) -> list[str]:
+        mentions: list[str] = []
+        if can_hold_names(text, first_names):
+            # the list is the case's own: held here, its id names that case and no other
+            self._asked[id(mentions)] = (mentions, first_names)
+        return mentions
+
+    def searches(self, documents: Sequence[Document]) -> list[NameSearch]:
+        """The cases of the finished documents still to be searched (a part segmented twice, as
+        when it is merged into the document before, counts once: as it was kept)."""
+        return [
+            NameSearch(d, c, self._asked[id(case.mentions)][1])
+            for d, document in enumerate(documents)
+            for c, case in enumerate(document.cases)
+            if id(case.mentions) in self._asked
+        ]
+
+
+def find_deferred(documents: Sequence[Document], searches: Sequence[NameSearch]) -> None:
+    """Fill in the mentions a Deferred left out: the same names find_mentions gives."""
+    for search in searches:
+        case = documents[search.document].cases[search.case]
+        case.mentions = spacy_mentions(case.text, search.first_names)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.names.mentions import find_mentions
+from extract.names.mentions import MentionFinder, find_mentions
 from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance, roles_from_sentences
 from extract.segment.bodies import find_body
@@ -216,7 +216,7 @@ def _in_title(line: Line, body: float) -> bool:
     )
 
 
-def build_document(part: Part, body: float) -> Document:
+def build_document(part: Part, body: float, mentions: MentionFinder = find_mentions) -> Document:
     lines = part.lines
     block, under = title_block(lines, body)
     under_title = _dating_line(under)
@@ -246,7 +246,7 @@ def build_document(part: Part, body: float) -> Document:
     if unnumbered and (meeting.date is None or named not in ("minutes", "agenda")):
         spans = []
     spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else case_year)
-    cases = [_case(span, body, first_names) for span in spans]
+    cases = [_case(span, body, first_names, mentions) for span in spans]
     if not any(c.proposed_decisions or c.adopted_decision for c in cases) and named == "minutes":
         for case, decision in zip(cases, unlabelled_decisions([s.lines for s in spans], body), strict=True):
             case.adopted_decision = decision
@@ -308,7 +308,7 @@ def _case_year(years: list[int]) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()) -> Case:
+def _case(span: CaseSpan, body: float, first_names: frozenset[str], mentions: MentionFinder) -> Case:
     decisions = find_decisions(span.lines, body)
     votes = find_votes(span.lines)
     text = "\n".join(clean(ln.text) for ln in span.lines if ln.text)
@@ -325,7 +325,7 @@ def _case(span: CaseSpan, body: float, first_names: frozenset[str] = frozenset()
         references=[number for number, _, _ in references],
         reference_bodies={number: body for number, body, _ in references if body},
         reference_contexts={number: context for number, _, context in references if context},
-        mentions=find_mentions(text, first_names),
+        mentions=mentions(text, first_names),
         text=text,
         votes=votes,
     )
@@ -356,17 +356,18 @@ def _joins_previous(doc: Document) -> bool:
     return bool(doc.cases) and doc.meeting.date is None and kind_from_title(doc.title) is None
 
 
-def segment(pages: list[Page]) -> list[Document]:
-    """All documents of one PDF, in page order."""
+def segment(pages: list[Page], mentions: MentionFinder = find_mentions) -> list[Document]:
+    """All documents of one PDF, in page order; `mentions` finds the people named in a case's
+    text (a pool's worker passes one that leaves that to its parent)."""
     body = body_size(ln for p in pages for ln in p.lines)
     parts = split_parts(pages, body)
     docs: list[Document] = []
     merged: list[Part] = []
     for part in parts:
-        doc = build_document(part, body)
+        doc = build_document(part, body, mentions)
         if merged and docs and docs[-1].kind != "other" and _joins_previous(doc):
             merged[-1].pages.extend(part.pages)
-            docs[-1] = build_document(merged[-1], body)
+            docs[-1] = build_document(merged[-1], body, mentions)
             continue
         merged.append(part)
         docs.append(doc)
