@@ -287,3 +287,26 @@ def test_the_meeting_number_on_a_line_of_its_own(line, number):
 def test_hours_and_minutes_written_without_a_separator(spec, expected):
     m = parse_meeting(lines(spec), None)
     assert (m.date, m.start, m.end) == ("2019-03-12", *expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Møtedato: 12.03.2019 Tid: kl. 09.00 Sted: Rådhuset", ("2019-03-12", "09:00", None, "Rådhuset")),
+        (
+            "Møtestad: Kommunestyresalen Dato: 04.11.2021 Tid: 18:00 - 21:15",
+            ("2021-11-04", "18:00", "21:15", "Kommunestyresalen"),
+        ),
+        ("Dato: 7. mai 2020 Møtested: Teams Møteslutt: 15:30", ("2020-05-07", None, "15:30", "Teams")),
+    ],
+)
+def test_several_labels_in_one_line_without_cells(text, expected):
+    """A header set as running text ("Møtedato: … Tid: … Sted: …"): each label's value ends where
+    the next meeting label begins, the place with it."""
+    m = parse_meeting(lines(text), None)
+    assert (m.date, m.start, m.end, m.place) == expected
+
+
+def test_a_colon_inside_a_value_is_no_label():
+    m = parse_meeting(lines("Sted: Bystyresalen, inngang B: sidedøren\nDato: 12.03.2019"), None)
+    assert (m.date, m.place) == ("2019-03-12", "Bystyresalen, inngang B: sidedøren")

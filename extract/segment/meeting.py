@@ -99,6 +99,40 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+# Where a label may end inside a value: a word, up to three more before it, then a colon and a
+# space ("… 12.03.2019 Tid: kl. 09.00 Sted: Rådhuset"); a clock's colon follows a digit.
+_LABEL_END = re.compile(r"(?<=[^\W\d_]):(?=\s|$)")
+_LABEL_WORDS = re.compile(r"(?:^|\s)((?:[^\s:]+\s+){0,3}[^\W\d_][^\s:]*)$")
+
+
+def _is_meeting_label(label: str) -> bool:
+    patterns = (*DATE_LABELS, TIME_LABEL, END_LABEL, PLACE_LABEL, PLACE_AND_TIME_LABEL, MEETING_NUMBER_LABEL)
+    return any(p.match(label) for p in patterns)
+
+
+def _split_run_on(label: str, value: str) -> list[tuple[str, str]]:
+    """A value that runs on into the next meeting labels of its line, as one pair for each
+    ("Møtedato: 12.03.2019 Tid: kl. 09.00 Sted: Rådhuset"). A colon after other words is the
+    value's own ("inngang B: sidedøren")."""
+    pairs, start = [(label, value)], 0
+    for colon in _LABEL_END.finditer(value):
+        words = _LABEL_WORDS.search(value, start, colon.start())
+        if not words:
+            continue
+        found = words.group(1).split()
+        for n in range(len(found), 0, -1):  # the longest label first: "Dato og tid", then "tid"
+            candidate = " ".join(found[-n:])
+            if _is_meeting_label(candidate):
+                begin = words.end(1) - len(candidate)
+                if begin > start:
+                    pairs[-1] = (pairs[-1][0], value[start:begin].strip())
+                    pairs.append((candidate, ""))
+                    start = colon.end()
+                break
+    pairs[-1] = (pairs[-1][0], value[start:].strip()) if len(pairs) > 1 else pairs[-1]
+    return pairs
+
+
 def _labelled_pairs(line: Line) -> list[tuple[str, str]]:
     """Label rows, including a table row holding several "Label: value" cells side by side
     ("Møtedato: | 15.01.2015 | Møtetid: Kl. 11:30 - 11:50")."""
@@ -108,7 +142,7 @@ def _labelled_pairs(line: Line) -> list[tuple[str, str]]:
     pairs = []
     lv = label_value(line)
     if lv:
-        pairs.append(lv)
+        pairs += _split_run_on(*lv) if len(line.cells) == 1 else [lv]
     for cell in line.cells[1:]:
         m = re.match(r"^([^:]{2,30}):\s*(\S.*)$", clean(cell.text))
         if m:
