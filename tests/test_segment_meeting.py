@@ -310,3 +310,26 @@ def test_several_labels_in_one_line_without_cells(text, expected):
 def test_a_colon_inside_a_value_is_no_label():
     m = parse_meeting(lines("Sted: Bystyresalen, inngang B: sidedøren\nDato: 12.03.2019"), None)
     assert (m.date, m.place) == ("2019-03-12", "Bystyresalen, inngang B: sidedøren")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Møtet ble holdt på Rådhuset mandag 3. april 2023 kl. 10.00.", "Rådhuset"),
+        ("Formannskapet holder møte i Formannskapssalen, tirsdag 12.03.2024 kl. 09.00.", "Formannskapssalen"),
+        ("Det blir møte i Heradsstyresalen tysdag 12. mars 2024 kl. 10.00.", "Heradsstyresalen"),
+        ("Kommunestyret innkalles til møte på Rådhuset 12.03.2024 kl. 18.00.", "Rådhuset"),
+        ("Det blir møte i formannskapet tysdag 12. mars 2024 kl. 10.00.", None),
+        ("Protokoll fra møte i Rådhuset 12.03.2024 ble godkjent.", None),
+    ],
+)
+def test_a_sentence_gives_the_place_before_the_date(text, place):
+    """The place named before the day in the sentence announcing the meeting; a committee named
+    there ("møte i formannskapet") is no place, nor is the place of another meeting."""
+    m = parse_meeting(lines(text), None)
+    assert m.place == place
+
+
+def test_a_title_naming_the_enterprise_before_the_date_names_no_place():
+    m = parse_meeting(lines("Styremøte i Helse Nord RHF 19. februar 2004"), None)
+    assert (m.date, m.place) == ("2004-02-19", None)

@@ -27,6 +27,7 @@ from extract.segment.text import (
 )
 from extract.segment.vocabulary import (
     CLOCK_WORD,
+    COMMITTEE_NOUN,
     DATE_LABELS,
     END_LABEL,
     END_SENTENCE,
@@ -251,6 +252,25 @@ _PLACE_AFTER_CLOCK = re.compile(
     r"(?P<place>[^\W\d][^.]*?)\.?$",
     re.I,
 )
+# ... or comes before the day: "Møtet ble holdt på Rådhuset mandag 3. april …", "… innkalles til
+# møte på Rådhuset 12.03.2024 kl. 18.00", "Det blir møte i Heradsstyresalen tysdag …"; a verb
+# comes before "møte", so that a title ("Styremøte i Helse Nord RHF 19. februar") names no place.
+_PLACE_BEFORE_DAY = re.compile(
+    r"\b(?:(?:til|blir|holder|har|vert|er)\s+(?:\w+\s+)?\w*møte|(?:av)?holdes|(?:av)?holdt|halde|haldast|haldne?)"
+    r"\s+(?:på|i)\s+"
+    rf"(?P<place>[^\W\d][^,.;:]*?),?\s+(?={WEEKDAY}\b|\d{{1,2}}\.\s*(?:\d|[^\W\d]{{3}})|{CLOCK_WORD}\s*\d|den\s+\d)",
+    re.I,
+)
+# Where a committee's noun names the room ("Formannskapssalen", "Styrerommet") the place is a room.
+_ROOM = re.compile(r"(?:sal|salen|rom|rommet|stue|stua|hus|huset|bygg|bygget)$", re.I)
+
+
+def _room_not_committee(place: str) -> bool:
+    """ "møte i formannskapet" names who meets, not where."""
+    words = place.split()
+    return len(words) <= 6 and not any(COMMITTEE_NOUN.search(w) and not _ROOM.search(w) for w in words)
+
+
 # What a place sentence may add after the place: "… i formannskapssalen med møtestart kl. 08:00."
 _START_AFTER_PLACE = re.compile(r"\s+med\s+(?:møte|opp)?start\b.*$", re.I)
 
@@ -263,6 +283,12 @@ def _announced_place(lines: list[Line]) -> str | None:
     for line in lines:
         text = clean(line.text)
         if MEETING_SENTENCE.search(text) and not OTHER_MEETING.search(text) and (m := _PLACE_AFTER_CLOCK.search(text)):
+            return clean_place(m.group("place"))
+    for line in lines:
+        text = clean(line.text)
+        if OTHER_MEETING.search(text) or not (m := _PLACE_BEFORE_DAY.search(text)):
+            continue
+        if _room_not_committee(m.group("place")):
             return clean_place(m.group("place"))
     return None
 
