@@ -386,3 +386,18 @@ def test_a_proposal_put_forward_by_a_member_or_party_in_the_meeting():
         ["Protokollen godkjennes.", "Protokollen godkjennes med endringer.", "Saka vert utsett."],
         ["Protokollen godkjennes."],
     )
+
+
+def test_a_proposal_under_its_owner_and_the_bare_word():
+    """ "Saksordførers forslag:", "Ordføraren sitt framlegg:": an owner makes the bare word a
+    label; "Forslaget ble …" in the discussion stays text."""
+    spec = """
+    ** Saksordførers forslag:
+    Planen vedtas.
+    ** Behandling
+    Forslaget ble drøftet.
+    Ordføraren sitt framlegg: Planen vert send på høyring.
+    ** Vedtak
+    Planen vedtas.
+    """
+    assert decisions(spec) == (["Planen vedtas.", "Planen vert send på høyring."], ["Planen vedtas."])

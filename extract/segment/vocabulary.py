@@ -212,7 +212,9 @@ PROPOSAL_LABEL = re.compile(
     r"|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|anbefalt\s+vedtak|indstilling"
     # put forward in the meeting by a member or party: "Forslag fra Ola Dahl (H):", "Nytt framlegg frå Sp:"
     r"|(?:nytt\s+|alternativt\s+|endrings|tilleggs)?(?:forslag|framlegg)(?=\s+(?:fra|frå)\s)"
-    r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak))"
+    r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak)"
+    # the bare word under its owner, with a colon: "Saksordførers forslag:", "Ordføraren sitt framlegg:"
+    r"|(?:(?<=\ws\s)|(?<=\ssi\s)|(?<=\ssitt\s)|(?<=\ssin\s)|(?<=\ssine\s))(?:forslag|framlegg)(?=\s*:))"
     + _OR
     + _ALT
     + _QUALIFIER
