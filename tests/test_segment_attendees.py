@@ -1037,3 +1037,71 @@ def test_an_empty_line_under_an_inline_list_does_not_break_the_reader():
 def people_of(rows: list[Line]):
     found = find_attendance(rows, 11.0)
     return [(a.name, a.affiliation, a.status) for a in found.attendees], found
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("Fra administrasjonen", "secretariat"),
+        ("Frå administrasjonen møtte", "secretariat"),
+        ("Dessuten møtte", "guest"),
+    ],
+)
+def test_a_status_heading_without_colon_inside_a_list(heading, status):
+    """ "Fra administrasjonen" set as a line of its own in plain type opens a group of its own;
+    before, it ran on into the affiliation of the person above."""
+    spec = f"""
+    ** Til stede:
+    Kari Hansen, leder (Ap)
+    Ola Nordmann (H)
+    {heading}
+    Per Olsen, rådmann
+    ** Forfall:
+    Anne Lie (Sp)
+    """
+    found, _ = people_of(lines(spec))
+    assert found == [
+        ("Kari Hansen", "Ap", "present"),
+        ("Ola Nordmann", "H", "present"),
+        ("Per Olsen", "rådmann", status),
+        ("Anne Lie", "Sp", "absent"),
+    ]
+
+
+def test_an_office_on_the_line_under_a_name_is_no_heading():
+    found, _ = people_of(lines("** Til stede:\nKari Hansen\nRådmann\nOla Nordmann\nSekretær"))
+    assert [s for _, _, s in found] == ["present", "present"]
+
+
+def test_a_name_alone_on_its_line_and_its_office_or_organisation_under_it():
+    """Two lines to a person in a narrow column: the line under a full name is its organisation or
+    office, not more of the name; a name whose last word is a given name wraps on."""
+    spec = """
+    ** Til stede:
+    Kari Hansen
+    Helse Nord RHF
+    Ola Nordmann
+    Rådmann
+    Anne Grete
+    Solberg
+    ** Forfall:
+    Per Olsen
+    Tromsø kommune
+    """
+    found, _ = people_of(lines(spec))
+    assert found == [
+        ("Kari Hansen", "Helse Nord RHF", "present"),
+        ("Ola Nordmann", "Rådmann", "present"),
+        ("Anne Grete Solberg", None, "present"),
+        ("Per Olsen", "Tromsø kommune", "absent"),
+    ]
+
+
+def test_a_bracket_under_a_name_is_its_note():
+    found = find_attendance(lines("** Til stede:\nPer Olsen\n(vara for Kari Li)\nOla Nordmann"), 11.0).attendees
+    assert [(a.name, a.status, a.substitute_for) for a in found] == [
+        ("Per Olsen", "present", "Kari Li"),
+        ("Kari Li", "absent", None),
+        ("Ola Nordmann", "present", None),
+    ]
+    assert found[0].affiliation == "vara for Kari Li"

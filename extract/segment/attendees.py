@@ -414,6 +414,20 @@ def _label_only(line: Line, body: float) -> str | None:
     return None
 
 
+# The shape of a group's heading set in plain type without a colon: it opens with "Fra"/"Frå"
+# or ends in the verb ("Fra administrasjonen", "Dessuten møtte"); an office on the line under a
+# name ("Rådmann") has neither.
+_HEADING_SHAPE = re.compile(r"^(?:fra|frå)\s|\b(?:møtte|møtt|deltok|deltek)$", re.I)
+
+
+def _status_heading(line: Line) -> str | None:
+    """A status label alone on its line without a colon, in plain type ("Fra administrasjonen")."""
+    text = clean(line.text)
+    if len(line.cells) != 1 or "," in text or not _HEADING_SHAPE.search(text):
+        return None
+    return text if attendance_status(text) and _person(text) is None else None
+
+
 def _role_name(value: str) -> str | None:
     value = clean(value)
     if not value:
@@ -697,7 +711,7 @@ class _Reader:
                 continue
             self.end_table()
             lv = _row_label(line)
-            label = lv[0] if lv else _label_only(line, self.body)
+            label = lv[0] if lv else _label_only(line, self.body) or _status_heading(line)
             value = lv[1] if lv else ""
             if pending_role and label is None:
                 self.set_role(pending_role, _role_name(text))
@@ -760,6 +774,8 @@ class _Reader:
                 self.flush()
                 self.item, self.page = [text], line.page
             elif self.item is not None and not starts_paragraph(line) and not self.new_line_item(text):
+                if self.name_then_more(text):
+                    self.item[-1] += ","  # "Kari Hansen" over "Helse Nord RHF": two fields, not one name
                 self.item.append(text)
             elif not self.read_plain(line, text):
                 self.flush()
@@ -780,6 +796,17 @@ class _Reader:
         if wrapped or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
             return False
         return _opens_with_person(text)
+
+    def name_then_more(self, text: str) -> bool:
+        """A full name alone on its line, and under it its office or organisation, not more of the
+        name: an office, several words or capitals ("Helse Nord RHF", "Rådmann", "UNN"). A name
+        ending in a given name ("Anne Grete") wraps on ("Solberg")."""
+        assert self.item is not None
+        if len(self.item) != 1 or text.startswith("(") or (person := _person(self.item[0])) is None:
+            return False  # a bracket under the name is its note, as on the same line
+        if person.name != clean(self.item[0]) or is_given_name(person.name.split()[-1]):
+            return False
+        return _only_office(text) or len(text.split()) >= 2 or text.isupper()
 
     def new_inline_line(self, text: str) -> bool:
         """A line under an inline list that is not the list wrapping: the line above ended
