@@ -63,3 +63,16 @@ def test_join_lines_keeps_list_items_and_joins_wraps():
     assert join_lines(["1. Første punkt som", "fortsetter her.", "2. Andre punkt.", "• Kule", "mer"]) == (
         "1. Første punkt som fortsetter her.\n2. Andre punkt.\nKule mer"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Møtedato: 12/3-2019 kl. 10.00", "2019-03-12"),
+        ("den 5/11-2015", "2015-11-05"),
+        ("Arkivsak: 12/3-19", None),  # an archive number (year/number-document), not a date
+        ("12/3-2019/4", None),
+    ],
+)
+def test_day_and_month_by_a_slash_and_the_year_by_a_dash(text, date):
+    assert parse_date(text) == date
