@@ -317,3 +317,20 @@ def test_not_a_vote(text):
 def test_the_vote_said_by_a_decision_label_is_the_label_alone():
     (vote,) = find_votes(lines("Styret fattet enstemmig slikt vedtak:\nInnkallingen godkjennes."))
     assert (vote.printed, vote.unanimous, vote.on) == ("Styret fattet enstemmig slikt vedtak:", True, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "parties"),
+    [
+        ("Forslaget ble forkastet med 8 mot 7 stemmer.", (7, 8), ([], [])),
+        ("Forslaget fra H falt med 7 mot 28 stemmer.", (7, 28), ([], [])),
+        ("Framlegget fall med 13 (Ap, Sp) mot 4 (H) røyster.", (4, 13), (["H"], ["Ap", "Sp"])),
+        ("Innstillingen ble vedtatt med 8 mot 7 stemmer.", (8, 7), ([], [])),
+    ],
+)
+def test_a_fallen_proposal_had_the_fewer_votes_whichever_side_is_printed_first(text, counts, parties):
+    """ "falt med 8 mot 7" and "falt med 7 mot 8" both tell a proposal that got 7 votes: the
+    first count of a fallen proposal is the majority's where it is the larger."""
+    (vote,) = find_votes(lines(text))
+    assert (vote.votes_for, vote.against) == counts
+    assert (vote.parties_for, vote.parties_against) == parties

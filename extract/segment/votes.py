@@ -6,7 +6,8 @@ vote ("Innstillingen ble satt opp mot forslaget fra Sp. Innstillingen ble vedtat
 stemmer"), named lists ("Følgende stemte for: …"), nynorsk "Samrøystes vedteke", "Vedteke med
 12 mot 5 røyster", "Røysting: …". A vote sentence is not part of the decision it reports: it
 ends the decision's block. A party list in parentheses after the counts names the minority:
-those against an adopted proposal, those for a fallen one.
+those against an adopted proposal, those for a fallen one. A fallen proposal got the fewer votes,
+whichever count is printed first ("falt med 7 mot 28", "forkastet med 8 mot 7").
 
 Where counts and names (or parties) are both printed they must agree; a disagreement is kept
 and said in `vote_check`, never resolved.
@@ -206,6 +207,10 @@ def parse_vote(sentence: str) -> Vote:
         vote.votes_for, vote.against = int(m.group("a") or m.group("a3")), int(m.group("b") or m.group("b3"))
         if m.group("pa") and m.group("pb"):
             sides = _parties(m.group("pa")), _parties(m.group("pb"))
+        if rejected and vote.votes_for > vote.against:
+            # "falt med 8 mot 7": the majority that made it fall is counted first
+            vote.votes_for, vote.against = vote.against, vote.votes_for
+            sides = (sides[1], sides[0]) if sides else None
     elif (f := _FOR_WORDS.search(text)) and (a := _AGAINST_WORDS.search(text[f.end() :])):
         vote.votes_for, vote.against = int(f.group("a")), int(a.group("b"))
     elif m := _LABELLED_COUNT.match(text):
