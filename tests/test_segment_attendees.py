@@ -1082,6 +1082,8 @@ def test_a_name_alone_on_its_line_and_its_office_or_organisation_under_it():
     Helse Nord RHF
     Ola Nordmann
     Rådmann
+    Lise Berg
+    leder
     Anne Grete
     Solberg
     ** Forfall:
@@ -1092,6 +1094,7 @@ def test_a_name_alone_on_its_line_and_its_office_or_organisation_under_it():
     assert found == [
         ("Kari Hansen", "Helse Nord RHF", "present"),
         ("Ola Nordmann", "Rådmann", "present"),
+        ("Lise Berg", "leder", "present"),
         ("Anne Grete Solberg", None, "present"),
         ("Per Olsen", "Tromsø kommune", "absent"),
     ]
@@ -1105,3 +1108,8 @@ def test_a_bracket_under_a_name_is_its_note():
         ("Ola Nordmann", "present", None),
     ]
     assert found[0].affiliation == "vara for Kari Li"
+
+
+def test_a_surname_that_is_also_a_given_name_over_its_organisation():
+    found, _ = people_of(lines("** Til stede:\nLise Berg\nHelse Nord RHF\nOla Solberg\nRådmann"))
+    assert found == [("Lise Berg", "Helse Nord RHF", "present"), ("Ola Solberg", "Rådmann", "present")]

@@ -799,14 +799,18 @@ class _Reader:
 
     def name_then_more(self, text: str) -> bool:
         """A full name alone on its line, and under it its office or organisation, not more of the
-        name: an office, several words or capitals ("Helse Nord RHF", "Rådmann", "UNN"). A name
-        ending in a given name ("Anne Grete") wraps on ("Solberg")."""
+        name: an office or capitals ("Rådmann", "leder", "UNN"), or several words unless they read
+        as the rest of a name that ends in a given name ("Anne Grete" over "Solberg Hansen"); one
+        word alone is taken for the rest of the name ("Solberg")."""
         assert self.item is not None
         if len(self.item) != 1 or text.startswith("(") or (person := _person(self.item[0])) is None:
             return False  # a bracket under the name is its note, as on the same line
-        if person.name != clean(self.item[0]) or is_given_name(person.name.split()[-1]):
+        if person.name != clean(self.item[0]):
             return False
-        return _only_office(text) or len(text.split()) >= 2 or text.isupper()
+        if _only_office(text) or ROLE_WORD.match(text) or text.isupper():
+            return True
+        more_of_name = is_given_name(person.name.split()[-1]) and looks_like_name(text)
+        return len(text.split()) >= 2 and not more_of_name
 
     def new_inline_line(self, text: str) -> bool:
         """A line under an inline list that is not the list wrapping: the line above ended
