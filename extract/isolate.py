@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.names.mentions import NameSearch
+from extract.names.mentions import NameSearch, find_deferred
 from models.extraction import FileExtraction
 from models.failure import Failure
 
@@ -285,8 +285,6 @@ class Pool:
 
     def _find_names(self, results: list[FileExtraction | None], unnamed: list[tuple[int, list[NameSearch]]]) -> None:
         """The names in the case texts the workers left (spaCy is loaded by now)."""
-        from extract.names.mentions import find_deferred
-
         for index, searches in unnamed:
             result = results[index]
             assert result is not None

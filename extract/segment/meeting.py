@@ -106,9 +106,7 @@ _LABEL_END = re.compile(r"(?<=[^\W\d_]):(?=\s|$)")
 _LABEL_WORDS = re.compile(r"(?:^|\s)((?:[^\s:]+\s+){0,3}[^\W\d_][^\s:]*)$")
 
 
-def _is_meeting_label(label: str) -> bool:
-    patterns = (*DATE_LABELS, TIME_LABEL, END_LABEL, PLACE_LABEL, PLACE_AND_TIME_LABEL, MEETING_NUMBER_LABEL)
-    return any(p.match(label) for p in patterns)
+_MEETING_LABELS = (*DATE_LABELS, TIME_LABEL, END_LABEL, PLACE_LABEL, PLACE_AND_TIME_LABEL, MEETING_NUMBER_LABEL)
 
 
 def _split_run_on(label: str, value: str) -> list[tuple[str, str]]:
@@ -123,14 +121,15 @@ def _split_run_on(label: str, value: str) -> list[tuple[str, str]]:
         found = words.group(1).split()
         for n in range(len(found), 0, -1):  # the longest label first: "Dato og tid", then "tid"
             candidate = " ".join(found[-n:])
-            if _is_meeting_label(candidate):
+            if any(p.match(candidate) for p in _MEETING_LABELS):
                 begin = words.end(1) - len(candidate)
                 if begin > start:
                     pairs[-1] = (pairs[-1][0], value[start:begin].strip())
                     pairs.append((candidate, ""))
                     start = colon.end()
                 break
-    pairs[-1] = (pairs[-1][0], value[start:].strip()) if len(pairs) > 1 else pairs[-1]
+    if len(pairs) > 1:
+        pairs[-1] = (pairs[-1][0], value[start:].strip())
     return pairs
 
 

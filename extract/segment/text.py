@@ -27,11 +27,11 @@ MONTHS = {
 }  # fmt: skip
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-# One separator, repeated: "23.02.2023", "23/2-2023" is not written, and "08:30-09.30" is a time.
-# "12.03.2019", "12/3/19"; and day and month by a slash, the year by a dash, "12/3-2019" (only with
-# four digits: "12/3-19" is an archive number, year/number-document).
+# One separator, repeated: "23.02.2023", "12/3/19" ("08:30-09.30" is a time); or day and month by a
+# slash and the year by a dash, "12/3-2019", only with four digits: "12/3-19" is an archive number
+# (year/number-document).
 NUMERIC_DATE = re.compile(
-    r"(?<![\d/.:])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*(?:\2\s*(\d{4}|\d{2})|(?<=/\d)-((?:19|20)\d\d)|(?<=/\d\d)-((?:19|20)\d\d))"
+    r"(?<![\d/.:])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*(?:\2\s*(\d{4}|\d{2})|(?:(?<=/\d)|(?<=/\d\d))-((?:19|20)\d\d))"
     r"(?![\d/:])"
 )
 WRITTEN_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_NAMES})\.?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
@@ -93,7 +93,7 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date written in `text` as (position, YYYY-MM-DD), in order."""
     found: list[tuple[int, str]] = []
     for m in NUMERIC_DATE.finditer(text):
-        if iso := _iso(_year(m.group(4) or m.group(5) or m.group(6)), int(m.group(3)), int(m.group(1))):
+        if iso := _iso(_year(m.group(4) or m.group(5)), int(m.group(3)), int(m.group(1))):
             found.append((m.start(), iso))
     for m in WRITTEN_DATE.finditer(text):
         if iso := _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))):

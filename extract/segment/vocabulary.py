@@ -199,12 +199,13 @@ _OR = r"(?:\s*/\s*(?:vedtak|innstilling|konklusjon|beslutning|tilråding))?"
 # A proposal label may name whose proposal it is, after the label: "Forslag til vedtak fra
 # sekretariatet:". Only a few words without digits, so no sentence is taken for a label.
 _QUALIFIER = r"(?:\s+(?:fra|frå|i|for|til)\s+[^\d:.]{2,40}?)?"
+_POSSESSIVE = ("si", "sitt", "sin", "sine")  # nynorsk "Rådmannen sitt framlegg"
 # Whose proposal: "Rådmannens innstilling", "Daglig leders forslag", nynorsk "Leiaren i valstyret
 # si tilråding", "Rådmannen sitt framlegg".
 _OWNER = (
     r"(?:[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,3}?s\s+"
     r"|(?:[\wæøåÆØÅ]{1,5}\.\s*){1,3}\s*"  # an office abbreviated: "Adm. dir. forslag til vedtak"
-    r"|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,4}?\s+(?:si|sitt|sin|sine)\s+)?"
+    r"|[\wæøåÆØÅ.\-]+(?:\s+[\wæøåÆØÅ.\-]+){0,4}?\s+(?:" + "|".join(_POSSESSIVE) + r")\s+)?"
 )
 PROPOSAL_LABEL = re.compile(
     r"^(?P<label>" + _OWNER + r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|beslutning|konklusjon"
@@ -214,7 +215,9 @@ PROPOSAL_LABEL = re.compile(
     r"|(?:nytt\s+|alternativt\s+|endrings|tilleggs)?(?:forslag|framlegg)(?=\s+(?:fra|frå)\s)"
     r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|vedtak)"
     # the bare word under its owner, with a colon: "Saksordførers forslag:", "Ordføraren sitt framlegg:"
-    r"|(?:(?<=\ws\s)|(?<=\ssi\s)|(?<=\ssitt\s)|(?<=\ssin\s)|(?<=\ssine\s))(?:forslag|framlegg)(?=\s*:))"
+    r"|(?:(?<=\ws\s)|"
+    + "|".join(rf"(?<=\s{word}\s)" for word in _POSSESSIVE)
+    + r")(?:forslag|framlegg)(?=\s*:))"
     + _OR
     + _ALT
     + _QUALIFIER
