@@ -579,3 +579,36 @@ def test_a_board_meeting_named_by_its_place_is_no_committee(under, body):
     """
     (doc,) = segment(pages(spec))
     assert doc.body == body
+
+
+def test_one_case_in_a_labelled_form_with_the_meeting_date_and_no_list_is_a_case_document():
+    spec = """
+    # Styremøte i Helse Nord HF
+    Møtedato: | 19. februar 2004
+    Saksbehandler: | Kari Berg
+    Sak nr.: | 3/2004
+    Navn på sak: | Foreløpig orientering om regnskapet
+
+    ** Tilrådning:
+    Saken tas til orientering.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body, doc.meeting.date) == ("case_document", "Styret i Helse Nord HF", "2004-02-19")
+    assert [(c.number, c.title) for c in doc.cases] == [("03/2004", "Foreløpig orientering om regnskapet")]
+
+
+def test_one_case_in_a_form_under_its_agenda_list_stays_an_agenda():
+    spec = """
+    # Styremøte i Helse Nord HF
+    Møtedato: | 19. februar 2004
+    ** Saksliste:
+    Sak 3/2004 Foreløpig orientering om regnskapet
+
+    Sak nr.: | 3/2004
+    Navn på sak: | Foreløpig orientering om regnskapet
+
+    ** Tilrådning:
+    Saken tas til orientering.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.meeting.date) == ("agenda", "2004-02-19")

@@ -127,8 +127,13 @@ def classify(
     has_list: bool,
     attended: bool,
     dated: bool,
+    form: bool = False,
 ) -> str:
-    """agenda, minutes, case_document or other, from the title words first, then the content."""
+    """agenda, minutes, case_document or other, from the title words first, then the content.
+
+    One case under a labelled form ("Sak nr.: 3/2004", "Navn på sak: …") with no agenda list is
+    that case's document, even when the form gives the meeting's date.
+    """
     words = title or first_text
     if kind := named or kind_from_title(words):
         return kind
@@ -137,7 +142,7 @@ def classify(
     if cases:
         if any(c.adopted_decision for c in cases) or attended:
             return "minutes"
-        if has_list or dated or len(cases) > 1:
+        if has_list or len(cases) > 1 or (dated and not form):
             return "agenda"
         return "case_document"
     if dated and attended:
@@ -252,7 +257,9 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
             case.adopted_decision = decision
     has_list = any(CASE_LIST_HEADING.match(clean(ln.text)) for ln in preamble)
     first_text = " ".join(clean(ln.text) for ln in lines[:3])
-    kind = classify(title, named, first_text, cases, has_list, bool(attendance.attendees), meeting.date is not None)
+    form = len(spans) == 1 and spans[0].heading.kind == "label"
+    dated = meeting.date is not None
+    kind = classify(title, named, first_text, cases, has_list, bool(attendance.attendees), dated, form)
     if kind == "case_document":
         # A case document's own "Dato:" is when it was written; only a meeting label dates the meeting.
         meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
