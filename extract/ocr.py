@@ -12,7 +12,7 @@ import shutil
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from models.layout import Word
+from models.layout import Line, Word
 
 LANGUAGE = "nor"
 DPI = 300
@@ -124,13 +124,29 @@ def _steady_sizes(words: list[Word]) -> list[Word]:
     return steady
 
 
-def read_words(page, dpi: int = DPI) -> list[Word]:
-    """Words of a PDFium page, read from its image."""
+def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
+    """Lines of a PDFium page, read from its image: straightened, its drawn lines erased for
+    Tesseract and given to the table finder and the line builder as a PDF's paths would be."""
+    import numpy as np
     import pytesseract
+    from PIL import Image
 
-    image = page.render(scale=dpi / 72).to_pil()
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, extension="hocr")
-    return parse_hocr(hocr.decode("utf-8", "replace"), dpi)
+    from extract.layout import raster, ruled
+    from extract.layout.lines import build_lines
+    from extract.layout.pdfium import MIN_RULE_SHARE
+
+    gray = np.asarray(raster.straighten(page.render(scale=dpi / 72).to_pil()))
+    drawn = raster.drawn_lines(gray, dpi)
+    clean = Image.fromarray(raster.erase(gray, drawn.mask))
+    hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=LANGUAGE, extension="hocr")
+    words = parse_hocr(hocr.decode("utf-8", "replace"), dpi)
+    scale = 72 / dpi
+    width, height = gray.shape[1] * scale, gray.shape[0] * scale
+    horizontal = [(x0 * scale, x1 * scale, y * scale) for x0, x1, y in drawn.horizontal]
+    vertical = [(x * scale, y0 * scale, y1 * scale) for x, y0, y1 in drawn.vertical]
+    grids = ruled.tables_from_lines(horizontal, vertical, width, height) if words else []
+    rules = [h for h in horizontal if h[1] - h[0] >= MIN_RULE_SHARE * width]
+    return build_lines(number, words, grids, rules)
 
 
 def apply(path, pages) -> str | None:
@@ -142,8 +158,6 @@ def apply(path, pages) -> str | None:
         return missing
     import pypdfium2 as pdfium
 
-    from extract.layout.lines import build_lines
-
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -151,7 +165,7 @@ def apply(path, pages) -> str | None:
     try:
         for page in flagged:
             rendered = pdf[page.number - 1]
-            page.lines = build_lines(page.number, read_words(rendered))
+            page.lines = read_lines(rendered, page.number)
             page.ocr, page.needs_ocr = True, None
             rendered.close()
     finally:

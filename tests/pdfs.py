@@ -114,15 +114,54 @@ def overprinted_bold(path: Path) -> Path:
     return path
 
 
-def scanned_copy(source: Path, target: Path, dpi: int = 200) -> Path:
-    """An image-only copy of a PDF, as a scanner makes it: each page rendered and saved as a picture."""
+def scanned_copy(source: Path, target: Path, dpi: int = 200, askew: float = 0.0) -> Path:
+    """An image-only copy of a PDF, as a scanner makes it: each page rendered and saved as a
+    picture, turned `askew` degrees counter-clockwise as a sheet fed a little crooked."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     pdf = pdfium.PdfDocument(str(source))
-    images = [pdf[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(pdf))]
+    images = [
+        pdf[i].render(scale=dpi / 72).to_pil().convert("RGB").rotate(askew, Image.BICUBIC, fillcolor="white")
+        for i in range(len(pdf))
+    ]
     pdf.close()
     images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
+
+
+ATTENDANCE = [
+    ("Navn", "Parti", "Funksjon", "Møtt"),
+    ("Kari Nordmann", "Ap", "Ordfører", "Ja"),
+    ("Ola Hansen", "H", "Varaordfører", "Ja"),
+    ("Sigrid Berg", "Sp", "Medlem", "Ja"),
+    ("Per Johansen", "FrP", "Medlem", "Ja"),
+    ("Ingrid Dahl", "SV", "Medlem", "Nei"),
+]
+
+
+def minutes_with_a_ruled_attendance_table(path: Path) -> Path:
+    """Minutes whose attendees stand in a table drawn with borders, as word processors print them."""
+    pdf = MeetingPdf()
+    pdf.add_page()
+    _text(pdf, "Møteprotokoll", size=16, bold=True)
+    _text(pdf, "Formannskapet", size=13, bold=True)
+    _label(pdf, "Møtedato:", "12.03.2024")
+    _label(pdf, "Tid:", "10:00 - 12:30")
+    _label(pdf, "Møtested:", "Rådhuset")
+    pdf.ln(4)
+    for k, row in enumerate(ATTENDANCE):
+        pdf.set_x(20)
+        pdf.set_font("Helvetica", "B" if k == 0 else "", 11)
+        for text, width in zip(row, (60, 30, 45, 25), strict=True):
+            pdf.cell(width, 8, text, border=1)
+        pdf.ln(8)
+    pdf.ln(6)
+    _text(pdf, "PS 12/24 Godkjenning av protokoll", size=12, bold=True)
+    _text(pdf, "Vedtak:", bold=True)
+    _text(pdf, "Protokollen godkjennes.")
+    pdf.output(str(path))
+    return path
 
 
 def label_at_same_height_near_the_bottom_of_two_pages(path: Path) -> Path:

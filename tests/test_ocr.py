@@ -76,3 +76,19 @@ def test_without_tesseract_a_scan_is_recorded_as_needing_ocr_and_retry_reads_it(
     assert con.execute("select number, ocr from cases c join documents d on d.id = c.document_id").fetchall() == [
         ("27/2024", 1)
     ]
+
+
+@pytest.mark.parametrize("askew", [0.0, 1.2])
+def test_a_scanned_table_drawn_with_borders_is_read_row_by_row(tmp_path, askew):
+    source = pdfs.minutes_with_a_ruled_attendance_table(tmp_path / "table.pdf")
+    scan = pdfs.scanned_copy(source, tmp_path / "scan.pdf", dpi=300, askew=askew)
+    (doc,) = extract_pdf(scan).documents
+    assert (doc.kind, doc.body, doc.meeting.date, doc.meeting.start) == (
+        "minutes",
+        "Formannskapet",
+        "2024-03-12",
+        "10:00",
+    )
+    got = [(a.name, a.affiliation, a.status) for a in doc.attendees]
+    assert got == [(n, p, "present" if m == "Ja" else "absent") for n, p, _, m in pdfs.ATTENDANCE[1:]]
+    assert doc.chair == "Kari Nordmann"

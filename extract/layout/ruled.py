@@ -203,6 +203,25 @@ def find_tables(page: pdfium.PdfPage, objects) -> list[TableGrid]:
     return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
 
 
+def tables_from_lines(
+    horizontal: list[tuple[float, float, float]],
+    vertical: list[tuple[float, float, float]],
+    width: float,
+    height: float,
+) -> list[TableGrid]:
+    """The ruled tables pdfplumber finds among drawn lines given in points from the top:
+    horizontal (x0, x1, y) and vertical (x, top, bottom), as a scanned page's image gives them."""
+    from pdfplumber.table import TableFinder
+
+    edges = []
+    for x0, x1, y in horizontal:
+        edges.append(_box(x0, height - y, x1, height - y, height, "line"))
+    for x, top, bottom in vertical:
+        edges.append(_box(x, height - bottom, x, height - top, height, "line"))
+    finder = TableFinder(_Edges(edges, width, height))
+    return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
+
+
 def with_matrices(objects) -> list[tuple[ctypes.c_void_p, int, tuple]]:
     """(handle, type, matrix to page space) from (handle, type, depth) in document order: an
     object inside a form is placed by its own matrix, then its form's, and so on out."""
