@@ -3,7 +3,9 @@ what SQL may build, security headers, writes refused cleanly, arbitrary SQL that
 
 import asyncio
 import time
+from pathlib import Path
 
+import extract
 from db.search import MAX_TERMS, decision_changed, fts_query, highlight_spans, snippet, terms
 from tests.test_queries import archive_db, get, rows  # noqa: F401  (the module's small archive)
 from web.serve import datasette
@@ -124,3 +126,42 @@ def test_a_damaged_extraction_cache_is_extracted_again(tmp_path, samples):
         report = ingest(samples[:1], archive)
         assert report.extracted == [samples[0].name], damaged
         assert json.loads(cache.read_text())["sha256"] == good["sha256"]
+
+
+def test_an_extraction_by_other_code_is_extracted_again_and_loaded_in_its_place(tmp_path, samples):
+    import json
+    import sqlite3
+
+    from archive.ingest import ingest
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "a")
+    ingest(samples[:1], archive)
+    (cache,) = archive.extractions.glob("*.json")
+    old = json.loads(cache.read_text())
+    for doc in old["documents"]:
+        doc["cases"] = []  # what this code would have found, had its rules been others
+    cache.write_text(json.dumps(old))
+    assert ingest(samples[:1], archive).reused == [samples[0].name]  # same code: kept as it is
+    con = sqlite3.connect(archive.db_path)
+    assert con.execute("select count(*) from cases").fetchone() == (0,)
+
+    cache.write_text(json.dumps({**old, "extractor": "5"}))  # as written before the code changed
+    report = ingest(samples[:1], archive)
+    assert report.extracted == [samples[0].name] and report.reused == []
+    assert con.execute("select count(*) from cases").fetchone()[0] > 0
+
+
+def test_the_extractor_version_follows_the_extraction_code(tmp_path):
+    import shutil
+
+    from extract import EXTRACTOR_VERSION, RULES_VERSION, code_digest
+
+    assert f"{RULES_VERSION}-{code_digest()}" == EXTRACTOR_VERSION
+    tree = tmp_path / "copy"
+    shutil.copytree(Path(extract.__file__).parent, tree / "extract", ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_digest((tree / "extract",))
+    assert before == code_digest((tree / "extract",))
+    rules = tree / "extract" / "segment" / "votes.py"
+    rules.write_text(rules.read_text() + "\n# a changed rule\n")
+    assert code_digest((tree / "extract",)) != before
