@@ -3,12 +3,14 @@
 A page is rendered by PDFium (in the orientation it is displayed) and read into hOCR, whose
 lines carry Tesseract's estimate of the font size (x_size) and the baseline; words are placed
 on that baseline with that size, as the PDF backends place them, so that the layout and
-segmentation rules read a scan like any other page. Tesseract knows no bold.
+segmentation rules read a scan like any other page. Tesseract knows no bold: a word is bold
+when its strokes are clearly wider, for its size, than those of most words on the page.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -19,6 +21,9 @@ DPI = 300
 MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a "word" is noise
 ASCENT = 0.8  # share of the font size above the baseline, as the PDF backends measure a line's top
 LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"}
+# A word whose strokes, for its size, are this many times as wide as the page's usual word is
+# bold: on scanned copies of the genre corpus 99% of the bold words and 0.4% of the others are.
+BOLD_STROKE = 1.22
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +129,23 @@ def _steady_sizes(words: list[Word]) -> list[Word]:
     return steady
 
 
+def with_weight(words: list[Word], dark, dpi: int = DPI) -> list[Word]:
+    """The words, bold where their strokes are wide for their size (`dark`: the page's ink)."""
+    from extract.layout.raster import stroke_width
+
+    scale = dpi / 72
+    ratios = []
+    for w in words:
+        box = (int(w.x0 * scale), int(w.top * scale) - 2, int(w.x1 * scale), int(w.bottom * scale) + 2)
+        stroke = stroke_width(dark, box)
+        ratios.append(stroke / (w.size * scale) if stroke and w.size > 0 else None)
+    measured = sorted(r for r in ratios if r is not None)
+    if not measured:
+        return words
+    usual = measured[len(measured) // 2]
+    return [replace(w, bold=r is not None and r >= BOLD_STROKE * usual) for w, r in zip(words, ratios, strict=True)]
+
+
 def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
     """Lines of a PDFium page, read from its image: straightened, its drawn lines erased for
     Tesseract and given to the table finder and the line builder as a PDF's paths would be."""
@@ -139,7 +161,7 @@ def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
     drawn = raster.drawn_lines(gray, dpi)
     clean = Image.fromarray(raster.erase(gray, drawn.mask))
     hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=LANGUAGE, extension="hocr")
-    words = parse_hocr(hocr.decode("utf-8", "replace"), dpi)
+    words = with_weight(parse_hocr(hocr.decode("utf-8", "replace"), dpi), raster.ink(np.asarray(clean)), dpi)
     scale = 72 / dpi
     width, height = gray.shape[1] * scale, gray.shape[0] * scale
     horizontal = [(x0 * scale, x1 * scale, y * scale) for x0, x1, y in drawn.horizontal]

@@ -140,6 +140,27 @@ ATTENDANCE = [
 ]
 
 
+WEIGHTS = [
+    ("Saksframlegg", 16, True),
+    ("Forslag til vedtak", 11, True),
+    ("Styret tar den nye ordningen for innkalling til orientering.", 11, False),
+    ("Saksopplysninger", 11, True),
+    ("Ordningen gjelder fra neste møte, og sekretariatet sender sakene ut samlet.", 11, False),
+    ("Vurdering", 13, False),
+    ("Saken legges fram uten merknader fra administrasjonen i denne omgang.", 11, False),
+]
+
+
+def bold_and_regular_lines(path: Path) -> Path:
+    """Lines in bold and regular type of several sizes, each alone on its line (`WEIGHTS`)."""
+    pdf = MeetingPdf()
+    pdf.add_page()
+    for text, size, bold in WEIGHTS:
+        _text(pdf, text, size=size, bold=bold, h=9)
+    pdf.output(str(path))
+    return path
+
+
 def minutes_with_a_ruled_attendance_table(path: Path) -> Path:
     """Minutes whose attendees stand in a table drawn with borders, as word processors print them."""
     pdf = MeetingPdf()

@@ -9,7 +9,7 @@ import pytest
 from archive.ingest import retry
 from archive.store import Archive
 from extract import ocr
-from extract.pipeline import extract_pdf
+from extract.pipeline import extract_pdf, read_document
 from tests import pdfs
 from tests.conftest import DEV, SAMPLES, SHARED, system_tool
 
@@ -92,3 +92,10 @@ def test_a_scanned_table_drawn_with_borders_is_read_row_by_row(tmp_path, askew):
     got = [(a.name, a.affiliation, a.status) for a in doc.attendees]
     assert got == [(n, p, "present" if m == "Ja" else "absent") for n, p, _, m in pdfs.ATTENDANCE[1:]]
     assert doc.chair == "Kari Nordmann"
+
+
+@pytest.mark.parametrize("askew", [0.0, -0.8])
+def test_bold_type_on_a_scan_is_read_from_the_width_of_its_strokes(tmp_path, askew):
+    source = pdfs.bold_and_regular_lines(tmp_path / "weights.pdf")
+    (page,) = read_document(pdfs.scanned_copy(source, tmp_path / "scan.pdf", dpi=300, askew=askew))
+    assert [(ln.text, ln.bold) for ln in page.lines if ln.text] == [(t, b) for t, _, b in pdfs.WEIGHTS]

@@ -66,3 +66,15 @@ def test_erasing_the_lines_keeps_the_text_in_the_cells_the_filled_bar_and_typed_
     assert (clean[195:206, 150:2050] < raster.INK).sum() == 0  # the top border is gone
     assert (clean[150:550, 196:205] < raster.INK).sum() == 0  # and the left one
     assert (clean[800:1100] == gray[800:1100]).all()  # the bar and the underscores stay
+
+
+def test_a_words_stroke_width_is_the_width_of_its_stems():
+    dark = np.zeros((60, 300), dtype=bool)
+    for x in range(10, 140, 20):
+        dark[10:50, x : x + 4] = True  # regular stems, 4 pixels wide
+    for x in range(160, 290, 20):
+        dark[10:50, x : x + 7] = True  # bold ones, 7 wide
+    dark[10, 10:140] = True  # a crossbar does not move the middle of the runs
+    assert raster.stroke_width(dark, (0, 0, 150, 60)) == pytest.approx(4)
+    assert raster.stroke_width(dark, (150, 0, 300, 60)) == pytest.approx(7)
+    assert raster.stroke_width(dark, (0, 0, 30, 12)) is None  # two runs of ink: too little to say
