@@ -13,6 +13,12 @@ import unicodedata
 
 MIN_TEXT_CHARS = 20  # fewer letters than this over an image is a scan's stray text
 MIN_LETTERS_FOR_SHAPE = 200  # enough letters to judge their case and mixing
+MIN_LETTERS_FOR_GLYPHS = 60  # enough to tell glyph numbers from words in capitals
+# A TrueType font without a character map gives each glyph's number in the standard glyph order,
+# which puts the printable ASCII signs 29 places below their codes ("2QOLQHV" for "Onlines").
+GLYPH_OFFSET = 29
+_FROM_GLYPH = {code: code + GLYPH_OFFSET for code in range(33 - GLYPH_OFFSET, 127 - GLYPH_OFFSET) if code != 32}
+_VOWELS = frozenset("aeiouyæøåäöüéèàáóúíâêô")
 _SPACE = re.compile(r"\s+")
 _WORD, _DIGIT, _LETTER = re.compile(r"\w{3,}"), re.compile(r"\d"), re.compile(r"[^\W\d_]")
 
@@ -29,13 +35,29 @@ def garbage_share(text: str) -> float:
     return min(1.0, bad / len(chars))
 
 
+def _glyph_numbers(text: str) -> bool:
+    """Text that is glyph numbers: read back at their codes, the capitals become lower-case
+    letters with a language's share of vowels. Words in capitals read back as signs."""
+    letters = [c for c in text.translate(_FROM_GLYPH) if c.isalpha()]
+    if len(letters) < MIN_LETTERS_FOR_GLYPHS:
+        return False
+    lower = sum(map(str.islower, letters)) / len(letters)
+    vowels = sum(c.lower() in _VOWELS for c in letters) / len(letters)
+    return lower > 0.6 and vowels > 0.25
+
+
 def _shifted(text: str) -> bool:
-    """Mostly capitals, with digits inside words: lower-case letters shifted by a broken font map."""
+    """Mostly capitals, with digits inside words or glyph numbers read back as words: lower-case
+    letters shifted by a broken font map."""
     letters = "".join(filter(str.isalpha, text))
-    if len(letters) < MIN_LETTERS_FOR_SHAPE:
+    if len(letters) < MIN_LETTERS_FOR_GLYPHS:
         return False
     if not sum(map(str.isupper, letters)) / len(letters) > 0.6:
-        return False  # the word-by-word look below is needed only for text mostly in capitals
+        return False  # the looks below are needed only for text mostly in capitals
+    if _glyph_numbers(text):
+        return True
+    if len(letters) < MIN_LETTERS_FOR_SHAPE:
+        return False
     words = _WORD.findall(text)
     mixed = sum(1 for w in words if _DIGIT.search(w) and _LETTER.search(w))
     return mixed / max(len(words), 1) > 0.05
