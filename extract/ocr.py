@@ -107,24 +107,36 @@ def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
         words.append(
             Word(text=text, x0=x0 * scale, x1=x1 * scale, top=top, bottom=top + size, size=round(size, 1), bold=False)
         )
-    return _steady_sizes(words)
+    return steady_sizes(words)
 
 
 SIZE_JITTER = 0.12  # Tesseract's size estimates of one font vary this much from line to line
+SIZE_STEP = 0.05  # estimates of other sizes this close together are of one type
 
 
-def _steady_sizes(words: list[Word]) -> list[Word]:
+def steady_sizes(words: list[Word]) -> list[Word]:
     """Sizes within SIZE_JITTER of the page's usual size become that size, so that an ordinary
-    line never reads as a heading; clearly larger titles keep theirs."""
+    line never reads as a heading; the other sizes, grouped where they lie within SIZE_STEP of
+    the smallest of the group, take the group's most common size, so that the lines of one
+    heading type stay alike; a title clearly larger keeps its own."""
     if not words:
         return words
     sizes = sorted(w.size for w in words)
     usual = sizes[len(sizes) // 2]
+    target: dict[float, float] = {}
+    group: list[float] = []
+    for size in [s for s in sizes if abs(s - usual) > SIZE_JITTER * usual] + [float("inf")]:
+        if group and size > group[0] * (1 + SIZE_STEP):
+            common = max(set(group), key=lambda s: (group.count(s), -s))
+            target.update(dict.fromkeys(group, common))
+            group = []
+        group.append(size)
     steady = []
     for w in words:
-        if abs(w.size - usual) <= SIZE_JITTER * usual:
+        size = usual if abs(w.size - usual) <= SIZE_JITTER * usual else target[w.size]
+        if size != w.size:
             middle = w.bottom - w.size / 2
-            w = Word(w.text, w.x0, w.x1, middle - usual / 2, middle + usual / 2, usual, w.bold)
+            w = Word(w.text, w.x0, w.x1, middle - size / 2, middle + size / 2, size, w.bold)
         steady.append(w)
     return steady
 

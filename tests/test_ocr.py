@@ -10,6 +10,7 @@ from archive.ingest import retry
 from archive.store import Archive
 from extract import ocr
 from extract.pipeline import extract_pdf, read_document
+from models.layout import Word
 from tests import pdfs
 from tests.conftest import DEV, SAMPLES, SHARED, system_tool
 
@@ -99,3 +100,12 @@ def test_bold_type_on_a_scan_is_read_from_the_width_of_its_strokes(tmp_path, ask
     source = pdfs.bold_and_regular_lines(tmp_path / "weights.pdf")
     (page,) = read_document(pdfs.scanned_copy(source, tmp_path / "scan.pdf", dpi=300, askew=askew))
     assert [(ln.text, ln.bold) for ln in page.lines if ln.text] == [(t, b) for t, _, b in pdfs.WEIGHTS]
+
+
+def test_tesseracts_size_estimates_of_one_heading_type_become_one_size():
+    sizes = [10.3, 10.5, 10.1, 10.3, 10.4, 12.6, 12.2, 12.4, 16.0]
+    words = [Word(f"ord{k}", 50, 90, 100 + 20 * k, 100 + 20 * k + s, s, False) for k, s in enumerate(sizes)]
+    steady = [w.size for w in ocr.steady_sizes(words)]
+    assert len(set(steady[:5])) == 1 and 10.1 <= steady[0] <= 10.5  # the body's usual size
+    assert len(set(steady[5:8])) == 1 and 12.2 <= steady[5] <= 12.6  # one heading type
+    assert steady[8] == 16.0  # a title apart
