@@ -1113,3 +1113,21 @@ def test_a_bracket_under_a_name_is_its_note():
 def test_a_surname_that_is_also_a_given_name_over_its_organisation():
     found, _ = people_of(lines("** Til stede:\nLise Berg\nHelse Nord RHF\nOla Solberg\nRådmann"))
     assert found == [("Lise Berg", "Helse Nord RHF", "present"), ("Ola Solberg", "Rådmann", "present")]
+
+
+def test_a_stray_dash_or_bar_after_a_name_in_a_table_cell_is_left_out():
+    # what a scan's table border leaves behind when it is not erased to the last pixel
+    spec = """
+    ** Oppmøte
+    T: Navn | Parti | Funksjon | Møter | Merknad
+    T: Bjørn Iversen | DNA | Ordfører | Ja |
+    T: Tor-Petter Abelsen — | KRF | Medlem | Nei | Ove Morten Haugan møtte som vara
+    T: Marit Voll | SP | Medlem | Ja |
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Bjørn Iversen", "DNA", "present"),
+        ("Tor-Petter Abelsen", "KRF", "absent"),
+        ("Ove Morten Haugan", None, "present"),
+        ("Marit Voll", "SP", "present"),
+    ]

@@ -59,6 +59,8 @@ _SUBSTITUTE = re.compile(
 )
 # A note of the cases someone attended, not an affiliation: "(49/14)", "(frå 51/14)", "(47-55/14)".
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|under|i|på|sak(?:ene)?|og|,|\s)*\d{1,3}(?:\s*[-–/]\s*\d{1,4})*)+$", re.I)
+# A dash or bar alone at the end of a name's cell: what a scanned table's border leaves behind.
+_STRAY_MARK = re.compile(r"\s+[-–—|_]+$")
 _TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)$")
 _MAX_LABEL_WORDS = 6
 GROUP_LABEL_WORDS = 8  # an organisation's name labelling a group of names within a list
@@ -489,7 +491,7 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
     entries: list[Entry] = []
     substitutes: list[Entry] = []  # added after the row's marks, which belong to the member
     for group in groups:
-        cell_text = text_under(row, group.name)
+        cell_text = _STRAY_MARK.sub("", text_under(row, group.name))
         if entries and group.status and _MARK.match(cell_text):
             entries[-1].status = group.status  # "Navn | Møtt | Forfall" with an "x" under "Forfall"
             member = entries[-1]
