@@ -612,3 +612,19 @@ def test_one_case_in_a_form_under_its_agenda_list_stays_an_agenda():
     """
     doc = one(spec)
     assert (doc.kind, doc.meeting.date) == ("agenda", "2004-02-19")
+
+
+def test_a_case_heading_under_a_title_in_the_same_type_is_not_part_of_the_title():
+    spec = """
+    # HELSE NORD RHF
+    # STYRET
+    # Sak 86/10 Statusrapport pr 30.09.2010
+    T: Saken behandles i: | Møtedato | Møtesaksnummer
+    T: Styret for Helse Nord RHF | | 86/10
+
+    ** Forslag til vedtak:
+    Styret tar rapporten til etterretning.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.title, doc.meeting.date) == ("case_document", "HELSE NORD RHF STYRET", None)
+    assert [(c.number, c.title) for c in doc.cases] == [("86/2010", "Statusrapport pr 30.09.2010")]

@@ -88,6 +88,8 @@ def title_of(lines: list[Line], body: float) -> str | None:
             for nxt in text_lines[k + 1 :]:
                 if abs(nxt.size - line.size) > 0.5 or nxt.bold != line.bold or nxt.page != line.page:
                     break
+                if is_case_heading(nxt.text):
+                    break  # a case heading set in the title's type opens the case
                 parts.append(nxt.text)
             return clean(" ".join(parts))
     return None
