@@ -78,3 +78,13 @@ def test_a_words_stroke_width_is_the_width_of_its_stems():
     assert raster.stroke_width(dark, (0, 0, 150, 60)) == pytest.approx(4)
     assert raster.stroke_width(dark, (150, 0, 300, 60)) == pytest.approx(7)
     assert raster.stroke_width(dark, (0, 0, 30, 12)) is None  # two runs of ink: too little to say
+
+
+def test_the_stems_of_a_large_titles_letters_are_not_lines():
+    image = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((200, 200), "Referat", font=ImageFont.load_default(size=220), fill=0)  # about 53 pt
+    gray = np.asarray(image)
+    drawn = raster.drawn_lines(gray, DPI)
+    assert drawn.vertical == [] and drawn.horizontal == []
+    assert (raster.erase(gray, drawn.mask) == gray).all()

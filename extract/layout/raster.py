@@ -18,6 +18,7 @@ from PIL import Image
 INK = 160  # a pixel darker than this is ink
 LONG_RULE = 0.6  # inches: a horizontal run of ink this long is a drawn line, never a letter
 TALL_RULE = 0.3  # inches: a vertical one (taller than the tallest letter of body text)
+MEETS = 0.02  # inches between a short vertical line's end and the horizontal line it meets
 THICKEN = 2  # pixels across a line, so that a line a little askew stays one run
 EDGE = 2  # pixels of a line's antialiased edge, lighter than ink, erased with it
 MAX_THICKNESS = 0.03  # inches: thicker "lines" are filled bars or pictures and stay
@@ -83,9 +84,12 @@ def _segments(runs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int
     return done + open_
 
 
+Line = tuple[float, float, float]  # start, end, middle: along the rows (x0, x1, y) or down (y0, y1, x)
+
+
 def _lines_along_rows(mask: np.ndarray, min_length: int, max_thickness: float, thicken: int):
-    """Drawn lines running along the rows: (start, end, middle row) and the runs that make them."""
-    found, runs = [], []
+    """Drawn lines running along the rows: (start, end, middle row), each with its runs."""
+    found: list[tuple[Line, list[tuple[int, int, int]]]] = []
     for seg in _segments(_runs(_thicken(mask, thicken, 0), min_length)):
         start = min(r[1] for r in seg)
         end = max(r[2] for r in seg)
@@ -93,25 +97,40 @@ def _lines_along_rows(mask: np.ndarray, min_length: int, max_thickness: float, t
         if area / (end - start) - 2 * thicken > max_thickness:
             continue
         middle = sum(r[0] * (r[2] - r[1]) for r in seg) / area
-        found.append((float(start), float(end), middle))
-        runs.extend(seg)
-    return found, runs
+        found.append(((float(start), float(end), middle), seg))
+    return found
+
+
+def _meets(down: Line, across: list[Line], tolerance: float) -> bool:
+    """Whether a vertical line ends on a horizontal one, as a table's column borders do."""
+    y0, y1, x = down
+    return any(
+        x0 - tolerance <= x <= x1 + tolerance and (abs(y - y0) <= tolerance or abs(y - y1) <= tolerance)
+        for x0, x1, y in across
+    )
 
 
 def drawn_lines(gray: np.ndarray, dpi: float) -> DrawnLines:
-    """The page's drawn lines, and a mask of their ink with its edge."""
+    """The page's drawn lines, and a mask of their ink with its edge. A short vertical line is
+    one only where it meets a horizontal one: the stem of a large title's letter is as tall."""
     dark = ink(gray)
     thickness = MAX_THICKNESS * dpi
-    across, across_runs = _lines_along_rows(dark, round(LONG_RULE * dpi), thickness, THICKEN)
-    down, down_runs = _lines_along_rows(dark.T, round(TALL_RULE * dpi), thickness, THICKEN)
+    across = _lines_along_rows(dark, round(LONG_RULE * dpi), thickness, THICKEN)
+    down = [
+        (line, runs)
+        for line, runs in _lines_along_rows(dark.T, round(TALL_RULE * dpi), thickness, THICKEN)
+        if line[1] - line[0] >= LONG_RULE * dpi or _meets(line, [a for a, _ in across], MEETS * dpi)
+    ]
     mask = np.zeros_like(dark)
-    for row, start, end in across_runs:
-        mask[row, start:end] = True
-    for col, start, end in down_runs:
-        mask[start:end, col] = True
+    for _, runs in across:
+        for row, start, end in runs:
+            mask[row, start:end] = True
+    for _, runs in down:
+        for col, start, end in runs:
+            mask[start:end, col] = True
     mask &= dark  # the ink itself, not the thickening; then its antialiased edge
     mask = _thicken(_thicken(mask, EDGE, 0), EDGE, 1)
-    return DrawnLines(horizontal=across, vertical=[(x, y0, y1) for y0, y1, x in down], mask=mask)
+    return DrawnLines(horizontal=[a for a, _ in across], vertical=[(x, y0, y1) for (y0, y1, x), _ in down], mask=mask)
 
 
 def erase(gray: np.ndarray, mask: np.ndarray) -> np.ndarray:
