@@ -72,14 +72,15 @@ def _cell(value: object) -> str:
 
 def with_text_layer(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """The PDFs read from their text layer, and the scans: files with a page the reader sends to
-    OCR (no text layer, or one of garbage), whose cost is Tesseract's, which pdftotext never pays."""
+    OCR (no text layer, one of garbage, or a scanner's invisible one), whose cost is Tesseract's,
+    which pdftotext never pays."""
     from extract.errors import ExtractionError
     from extract.layout.pdfium import read_pdf
 
     kept, scans = [], []
     for path in paths:
         try:
-            needs_ocr = any(page.needs_ocr for page in read_pdf(path))
+            needs_ocr = any(page.needs_ocr or page.rescan for page in read_pdf(path))
         except ExtractionError:
             needs_ocr = True
         (scans if needs_ocr else kept).append(path)

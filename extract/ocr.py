@@ -185,23 +185,28 @@ def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
 
 def apply(path, pages) -> str | None:
     """OCR the pages flagged as needing it, in place; None, or why flagged pages stay unread."""
-    flagged = [p for p in pages if p.needs_ocr]
+    flagged = [p for p in pages if p.needs_ocr or p.rescan]
     if not flagged:
         return None
     if missing := available():
-        return missing
+        # A scanner's own text layer is kept when Tesseract cannot read the page again.
+        return missing if any(p.needs_ocr for p in flagged) else None
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        return f"its pages cannot be rendered for OCR ({exc})"
+        unread = any(p.needs_ocr for p in flagged)
+        return f"its pages cannot be rendered for OCR ({exc})" if unread else None
     try:
         for page in flagged:
             rendered = pdf[page.number - 1]
-            page.lines = read_lines(rendered, page.number)
-            page.ocr, page.needs_ocr = True, None
+            lines = read_lines(rendered, page.number)
             rendered.close()
+            if page.rescan and not any(ln.text for ln in lines):
+                continue  # Tesseract found nothing: the scanner's layer is better than none
+            page.lines = lines
+            page.ocr, page.needs_ocr, page.rescan = True, None, False
     finally:
         pdf.close()
     return None

@@ -78,6 +78,7 @@ class Page:
     images: int = 0
     ocr: bool = False  # text came from OCR, not from the PDF's text layer
     needs_ocr: str | None = None  # why the text layer cannot be used, while the page is not yet OCR'd
+    rescan: bool = False  # its text is a scanner's invisible OCR layer: read again when OCR can run
 
     @property
     def text(self) -> str:

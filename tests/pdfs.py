@@ -161,6 +161,28 @@ def bold_and_regular_lines(path: Path) -> Path:
     return path
 
 
+def scan_with_a_scanners_text_layer(source: Path, target: Path, layer: list[str], dpi: int = 300) -> Path:
+    """A scan as many scanners save it: each page a picture, under an invisible text layer of
+    the scanner's own OCR (`layer`: its lines, as poorly read as such layers often are)."""
+    import pypdfium2 as pdfium
+    from fpdf.enums import TextMode
+
+    pdf_in = pdfium.PdfDocument(str(source))
+    out = FPDF(format="A4")
+    for i in range(len(pdf_in)):
+        image = pdf_in[i].render(scale=dpi / 72).to_pil().convert("RGB")
+        out.add_page()
+        out.image(image, x=0, y=0, w=210, h=297)
+        out.text_mode = TextMode.INVISIBLE
+        out.set_font("Helvetica", "", 11)
+        for k, text in enumerate(layer if i == 0 else []):
+            out.text(20, 30 + 8 * k, text)
+        out.text_mode = TextMode.FILL
+    pdf_in.close()
+    out.output(str(target))
+    return target
+
+
 def minutes_with_a_ruled_attendance_table(path: Path) -> Path:
     """Minutes whose attendees stand in a table drawn with borders, as word processors print them."""
     pdf = MeetingPdf()

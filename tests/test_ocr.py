@@ -109,3 +109,30 @@ def test_tesseracts_size_estimates_of_one_heading_type_become_one_size():
     assert len(set(steady[:5])) == 1 and 10.1 <= steady[0] <= 10.5  # the body's usual size
     assert len(set(steady[5:8])) == 1 and 12.2 <= steady[5] <= 12.6  # one heading type
     assert steady[8] == 16.0  # a title apart
+
+
+POOR_LAYER = ["Moteprotokoll", "Forrnannskapet", "Motedato: 12.03.2O24", "Kari Nordrnann Ap Ordforer Ja"]
+
+
+def test_a_scanners_invisible_text_layer_is_read_again_by_tesseract(tmp_path):
+    source = pdfs.minutes_with_a_ruled_attendance_table(tmp_path / "table.pdf")
+    scan = pdfs.scan_with_a_scanners_text_layer(source, tmp_path / "scan.pdf", POOR_LAYER)
+    result = extract_pdf(scan)
+    assert result.ocr_pages == [1]
+    (doc,) = result.documents
+    assert (doc.kind, doc.body, doc.meeting.date) == ("minutes", "Formannskapet", "2024-03-12")
+    assert [a.name for a in doc.attendees][:2] == ["Kari Nordmann", "Ola Hansen"]
+
+
+def test_without_tesseract_a_scanners_text_layer_is_kept(tmp_path, monkeypatch):
+    source = pdfs.minutes_with_a_ruled_attendance_table(tmp_path / "table.pdf")
+    scan = pdfs.scan_with_a_scanners_text_layer(source, tmp_path / "scan.pdf", POOR_LAYER)
+    ocr.available.cache_clear()
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    try:
+        result = extract_pdf(scan)
+    finally:
+        monkeypatch.undo()
+        ocr.available.cache_clear()
+    assert result.failure is None and result.ocr_pages == []
+    assert "Forrnannskapet" in result.documents[0].text

@@ -268,6 +268,23 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
     return rules, horizontal, vertical, images
 
 
+_HIDDEN = (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP)
+
+
+def invisible_text(page: pdfium.PdfPage) -> bool:
+    """Whether the page's text is all drawn invisibly, as a scanner lays its OCR over the scan.
+    Stops at the first visible text; text only inside form XObjects counts as visible."""
+    seen = False
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        handle = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(handle) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if raw.FPDFTextObj_GetTextRenderMode(handle) not in _HIDDEN:
+            return False
+        seen = True
+    return seen
+
+
 def _may_hold_table(horizontal: int, vertical: int) -> bool:
     return horizontal >= 3 and vertical >= 2
 
@@ -367,6 +384,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             if reason:
                 words = []  # garbage would only pollute the search
             grids = _tables_of(page, index, tables) if _may_hold_table(horizontal, vertical) and words else []
+            rescan = bool(images and words) and invisible_text(page)
             pages.append(
                 Page(
                     number=index + 1,
@@ -376,6 +394,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
                     chars=chars,
                     images=images,
                     needs_ocr=reason,
+                    rescan=rescan,
                 )
             )
             page.close()
