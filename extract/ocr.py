@@ -1,14 +1,17 @@
 """Read scanned pages with Tesseract's Norwegian model: the only module that calls Tesseract.
 
-A page is rendered by PDFium (in the orientation it is displayed) and read into hOCR, whose
-lines carry Tesseract's estimate of the font size (x_size) and the baseline; words are placed
-on that baseline with that size, as the PDF backends place them, so that the layout and
-segmentation rules read a scan like any other page. Tesseract knows no bold: a word is bold
-when its strokes are clearly wider, for its size, than those of most words on the page.
+A page is rendered by PDFium (in the orientation it is displayed), straightened and cleared of
+its drawn lines (extract.layout.raster), and read into hOCR, whose lines carry Tesseract's
+estimate of the font size (x_size) and the baseline; words are placed on that baseline with
+that size, as the PDF backends place them, and the drawn lines become the page's rules and
+ruled tables, so that the layout and segmentation rules read a scan like any other page.
+Tesseract knows no bold: a word is bold when its strokes are clearly wider, for its size, than
+those of most words on the page.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import replace
 from functools import lru_cache
@@ -21,6 +24,11 @@ DPI = 300
 MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a "word" is noise
 ASCENT = 0.8  # share of the font size above the baseline, as the PDF backends measure a line's top
 LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"}
+# Tesseract reads an upright page's words with a mean confidence of 85 to 95, a page upside down
+# or on its side with 25 to 35: under this, the page's orientation is looked for.
+LOW_CONFIDENCE = 60
+MIN_ORIENTATION_CONFIDENCE = 2.0  # Tesseract's confidence in the orientation it detects
+_CONFIDENCE = re.compile(r"x_wconf (\d+)")
 # A word whose strokes, for its size, are this many times as wide as the page's usual word is
 # bold: on scanned copies of the genre corpus 99% of the bold words and 0.4% of the others are.
 BOLD_STROKE = 1.22
@@ -159,8 +167,22 @@ def with_weight(words: list[Word], dark, dpi: int = DPI) -> list[Word]:
 
 
 def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
-    """Lines of a PDFium page, read from its image: straightened, its drawn lines erased for
-    Tesseract and given to the table finder and the line builder as a PDF's paths would be."""
+    """Lines of a PDFium page, read from its image. A page Tesseract reads with little
+    confidence may be upside down or on its side (a sheet fed the wrong way, a landscape table):
+    Tesseract's orientation detection, slow, is asked then, and the page read again turned."""
+    image = page.render(scale=dpi / 72).to_pil()
+    lines, confidence = _read_image(image, number, dpi)
+    if confidence < LOW_CONFIDENCE and (turn := _turn_upright(image)):
+        again, better = _read_image(image.rotate(-turn, expand=True), number, dpi)
+        if better > confidence:
+            return again
+    return lines
+
+
+def _read_image(image, number: int, dpi: int) -> tuple[list[Line], float]:
+    """Lines of a page's image, straightened, its drawn lines erased for Tesseract and given to
+    the table finder and the line builder as a PDF's paths would be; and Tesseract's mean
+    confidence in its words (0 to 100)."""
     import numpy as np
     import pytesseract
     from PIL import Image
@@ -169,18 +191,33 @@ def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
     from extract.layout.lines import build_lines
     from extract.layout.pdfium import MIN_RULE_SHARE
 
-    gray = np.asarray(raster.straighten(page.render(scale=dpi / 72).to_pil()))
+    gray = np.asarray(raster.straighten(image))
     drawn = raster.drawn_lines(gray, dpi)
     clean = Image.fromarray(raster.erase(gray, drawn.mask))
-    hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=LANGUAGE, extension="hocr")
-    words = with_weight(parse_hocr(hocr.decode("utf-8", "replace"), dpi), raster.ink(np.asarray(clean)), dpi)
+    hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=LANGUAGE, extension="hocr").decode("utf-8", "replace")
+    words = with_weight(parse_hocr(hocr, dpi), raster.ink(np.asarray(clean)), dpi)
     scale = 72 / dpi
     width, height = gray.shape[1] * scale, gray.shape[0] * scale
     horizontal = [(x0 * scale, x1 * scale, y * scale) for x0, x1, y in drawn.horizontal]
     vertical = [(x * scale, y0 * scale, y1 * scale) for x, y0, y1 in drawn.vertical]
     grids = ruled.tables_from_lines(horizontal, vertical, width, height) if words else []
     rules = [h for h in horizontal if h[1] - h[0] >= MIN_RULE_SHARE * width]
-    return build_lines(number, words, grids, rules)
+    confidences = [float(c) for c in _CONFIDENCE.findall(hocr)]
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return build_lines(number, words, grids, rules), mean
+
+
+def _turn_upright(image) -> int:
+    """Degrees (90, 180, 270) the page must be turned clockwise to stand upright, by Tesseract's
+    orientation detection; 0 when upright or unsure."""
+    import pytesseract
+
+    try:
+        found = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:  # too little text to tell
+        return 0
+    turn = int(found.get("rotate") or 0) % 360
+    return turn if found.get("orientation_conf", 0) >= MIN_ORIENTATION_CONFIDENCE else 0
 
 
 def apply(path, pages) -> str | None:

@@ -116,13 +116,18 @@ def overprinted_bold(path: Path) -> Path:
 
 def scanned_copy(source: Path, target: Path, dpi: int = 200, askew: float = 0.0) -> Path:
     """An image-only copy of a PDF, as a scanner makes it: each page rendered and saved as a
-    picture, turned `askew` degrees counter-clockwise as a sheet fed a little crooked."""
+    picture, turned `askew` degrees counter-clockwise as a sheet fed a little crooked (or, by 90
+    or 180, on its side or upside down)."""
     import pypdfium2 as pdfium
     from PIL import Image
 
     pdf = pdfium.PdfDocument(str(source))
     images = [
-        pdf[i].render(scale=dpi / 72).to_pil().convert("RGB").rotate(askew, Image.BICUBIC, fillcolor="white")
+        pdf[i]
+        .render(scale=dpi / 72)
+        .to_pil()
+        .convert("RGB")
+        .rotate(askew, Image.BICUBIC, expand=abs(askew) >= 45, fillcolor="white")
         for i in range(len(pdf))
     ]
     pdf.close()

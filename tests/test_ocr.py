@@ -79,7 +79,7 @@ def test_without_tesseract_a_scan_is_recorded_as_needing_ocr_and_retry_reads_it(
     ]
 
 
-@pytest.mark.parametrize("askew", [0.0, 1.2])
+@pytest.mark.parametrize("askew", [0.0, 1.2, 180.0, 90.0])
 def test_a_scanned_table_drawn_with_borders_is_read_row_by_row(tmp_path, askew):
     source = pdfs.minutes_with_a_ruled_attendance_table(tmp_path / "table.pdf")
     scan = pdfs.scanned_copy(source, tmp_path / "scan.pdf", dpi=300, askew=askew)
