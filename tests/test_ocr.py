@@ -136,3 +136,14 @@ def test_without_tesseract_a_scanners_text_layer_is_kept(tmp_path, monkeypatch):
         ocr.available.cache_clear()
     assert result.failure is None and result.ocr_pages == []
     assert "Forrnannskapet" in result.documents[0].text
+
+
+def test_tesseract_runs_on_one_thread_unless_told_otherwise(tmp_path, monkeypatch):
+    source = pdfs.bold_and_regular_lines(tmp_path / "weights.pdf")
+    scan = pdfs.scanned_copy(source, tmp_path / "scan.pdf", dpi=300)
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    read_document(scan)
+    assert ocr.os.environ["OMP_THREAD_LIMIT"] == "1"
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "2")
+    read_document(scan)
+    assert ocr.os.environ["OMP_THREAD_LIMIT"] == "2"
