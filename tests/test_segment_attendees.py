@@ -1131,3 +1131,36 @@ def test_a_stray_dash_or_bar_after_a_name_in_a_table_cell_is_left_out():
         ("Ove Morten Haugan", None, "present"),
         ("Marit Voll", "SP", "present"),
     ]
+
+
+def test_given_names_alone_over_a_line_opening_with_a_surname_are_one_name():
+    spec = """
+    ** Til stede:
+    Kari Nilsen
+    Anne Grete
+    Solberg Hansen
+    Per Olsen
+    Tor Erik
+    Berg Olsen
+    ** Forfall:
+    Ola Berg
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Kari Nilsen", None, "present"),
+        ("Anne Grete Solberg Hansen", None, "present"),
+        ("Per Olsen", None, "present"),
+        ("Tor Erik Berg Olsen", None, "present"),
+        ("Ola Berg", None, "absent"),
+    ]
+
+
+def test_a_list_of_given_names_alone_stays_one_person_a_line():
+    spec = """
+    ** Til stede:
+    Anne Grete
+    Per Olsen
+    Kari Nilsen
+    """
+    found, _ = people(spec)
+    assert [n for n, *_ in found] == ["Anne Grete", "Per Olsen", "Kari Nilsen"]

@@ -21,18 +21,33 @@ from extract.names.parse import fold
 LOCALES = ("no_NO", "da_DK", "sv_SE", "fi_FI", "is_IS", "en_US", "en_GB", "de_DE", "nl_NL", "fr_FR", "pl_PL")
 
 
+GIVEN = ("first_names", "first_names_male", "first_names_female")
+SURNAME_LOCALES = ("no_NO", "da_DK", "sv_SE")  # surnames common in Norway
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Folded given names of the locales above (a few thousand), kept in the user's cache: the
     eleven Faker modules take longer to import than a run of a few files takes to extract."""
+    return _cached("given-names", LOCALES, GIVEN)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Folded surnames common in Norway and its neighbours ("Solberg", "Berg", "Hansen"): some
+    are given names too, and tell a name's second line from another person's first."""
+    return _cached("surnames", SURNAME_LOCALES, ("last_names",))
+
+
+def _cached(kind: str, locales: tuple[str, ...], attrs: tuple[str, ...]) -> frozenset[str]:
     key = _cache_key()
-    path = cache_dir() / f"given-names-{key}.txt" if key else None
+    path = cache_dir() / f"{kind}-{key}.txt" if key else None
     if path is not None:
         try:
             return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
         except OSError:
             pass
-    names = faker_given_names()
+    names = faker_names(locales, attrs)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,10 +60,14 @@ def given_names() -> frozenset[str]:
 
 
 def faker_given_names() -> frozenset[str]:
+    return faker_names(LOCALES, GIVEN)
+
+
+def faker_names(locales: tuple[str, ...], attrs: tuple[str, ...]) -> frozenset[str]:
     names: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             for name in getattr(provider, attr, ()) or ():
                 names.update(fold(part) for part in name.split("-"))
     names.discard("")
@@ -81,3 +100,7 @@ def is_given_name(token: str, also: frozenset[str] = frozenset()) -> bool:
     """A given name, or a hyphenated one whose first part is ("Glenn-Helge")."""
     folded = fold(token)
     return folded in also or folded in given_names() or fold(token.split("-")[0]) in given_names()
+
+
+def is_surname(token: str) -> bool:
+    return fold(token) in surnames()

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from extract.names.given import is_given_name
+from extract.names.given import is_given_name, is_surname
 from extract.segment.bodies import natural_case, organisation
 from extract.segment.lines import INLINE_LABEL, is_heading_style, label_value, starts_paragraph
 from extract.segment.tables import is_row, squash, text_under
@@ -101,6 +101,16 @@ def looks_like_name(text: str) -> bool:
             return False
         named += 1
     return named >= 2 and _NAME_TOKEN.match(tokens[-1]) is not None and len(tokens[-1].rstrip(".")) > 1
+
+
+def _rest_of_given_names(above: str, text: str) -> bool:
+    """ "Anne Grete" over "Solberg Hansen": a line of given names alone, under it a name opening
+    with a surname that is a given name too; one name on two lines, not two people."""
+    given = above.split()
+    if not 1 <= len(given) <= 3 or not all(_NAME_TOKEN.match(t) and is_given_name(t) for t in given):
+        return False
+    rest = text.split()
+    return 1 <= len(rest) <= 3 and looks_like_name(f"{above} {text}") and is_surname(rest[0])
 
 
 def _first_name_like(text: str) -> bool:
@@ -796,6 +806,8 @@ class _Reader:
         above = self.item[-1].rstrip()
         wrapped = len(above) > WRAPPED_LINE_CHARS and not above.endswith(")")
         if wrapped or OPEN_END.search(above) or _person(" ".join(self.item)) is None:
+            return False
+        if len(self.item) == 1 and _rest_of_given_names(above, text):
             return False
         return _opens_with_person(text)
 
