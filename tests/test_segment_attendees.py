@@ -1164,3 +1164,18 @@ def test_a_list_of_given_names_alone_stays_one_person_a_line():
     """
     found, _ = people(spec)
     assert [n for n, *_ in found] == ["Anne Grete", "Per Olsen", "Kari Nilsen"]
+
+
+def test_a_party_in_brackets_before_an_organisation_loses_its_brackets():
+    spec = """
+    ** Til stede:
+    Kari Hansen (Ap), Tromsø kommune
+    Per Olsen (KrF), Bodø kommune
+    Ida Haug (leder), Bodø kommune
+    """
+    found, _ = people(spec)
+    assert [(n, a) for n, a, _ in found] == [
+        ("Kari Hansen", "Ap, Tromsø kommune"),
+        ("Per Olsen", "KrF, Bodø kommune"),
+        ("Ida Haug", "Bodø kommune (leder)"),
+    ]

@@ -283,6 +283,8 @@ def _person(text: str) -> Person | None:
     rest = text[pos + len(sep) :].strip() if sep != "(" else text[pos:].strip()
     if sep == "(" and (m := _MARKER_FIRST.match(rest)) and _MARKER.match(m.group("marker")):
         rest = f"{m.group('rest')} {m.group('marker')}"  # "Ida Haug (leder), Bodø kommune": as after it
+    elif sep == "(" and (m := _PARTY_FIRST.match(rest)) and not (_only_office(m["rest"]) or ROLE_WORD.match(m["rest"])):
+        rest = f"{m.group('party')}, {m.group('rest')}"  # "Kari Hansen (Ap), Tromsø kommune"
     if sep == "(" and rest.startswith("(") and rest.count("(") == 1 and rest.endswith(")"):
         rest = rest[1:-1]
         if _CASE_NOTE.match(rest.strip()):
@@ -299,6 +301,8 @@ def parse_person(text: str) -> tuple[str, str | None] | None:
     return (person.name, person.affiliation) if person else None
 
 
+# A party's letters in brackets after the name, then the organisation: "(Ap), Tromsø kommune".
+_PARTY_FIRST = re.compile(r"^\((?P<party>[A-ZÆØÅ][A-Za-zÆØÅæøå/]{0,5})\)\s*,\s*(?P<rest>[^()]+)$")
 _FOR_IN_BRACKETS = re.compile(r"^for\s+(?P<other>[A-ZÆØÅ][^,;()]*?)(?:,\s*(?P<org>[^()]+))?$")
 
 
