@@ -22,6 +22,7 @@ from models.layout import Line, Word
 
 LANGUAGE = "nor"
 DPI = 300
+MAX_PIXELS = 36_000_000  # an A3 page at 300 dpi is 17 million
 MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a "word" is noise
 ASCENT = 0.8  # share of the font size above the baseline, as the PDF backends measure a line's top
 LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"}
@@ -174,10 +175,20 @@ def one_thread() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
+def render_dpi(width: float, height: float, dpi: int = DPI) -> int:
+    """DPI, or less for a page so large (a drawing, a poster) that its image would pass
+    MAX_PIXELS: the work and memory a page can cost stay bounded whatever size it claims."""
+    pixels = (width / 72 * dpi) * (height / 72 * dpi)
+    if pixels <= MAX_PIXELS:
+        return dpi
+    return max(1, int(dpi * (MAX_PIXELS / pixels) ** 0.5))
+
+
 def read_lines(page, number: int, dpi: int = DPI) -> list[Line]:
     """Lines of a PDFium page, read from its image. A page Tesseract reads with little
     confidence may be upside down or on its side (a sheet fed the wrong way, a landscape table):
     Tesseract's orientation detection, slow, is asked then, and the page read again turned."""
+    dpi = render_dpi(page.get_width(), page.get_height(), dpi)
     image = page.render(scale=dpi / 72).to_pil()
     lines, confidence = _read_image(image, number, dpi)
     if confidence < LOW_CONFIDENCE and (turn := _turn_upright(image)):

@@ -147,3 +147,10 @@ def test_tesseract_runs_on_one_thread_unless_told_otherwise(tmp_path, monkeypatc
     monkeypatch.setenv("OMP_THREAD_LIMIT", "2")
     read_document(scan)
     assert ocr.os.environ["OMP_THREAD_LIMIT"] == "2"
+
+
+def test_a_page_claiming_a_poster_s_size_is_rendered_at_a_bounded_resolution():
+    assert ocr.render_dpi(595, 842) == 300  # A4
+    assert ocr.render_dpi(842, 1191) == 300  # A3
+    dpi = ocr.render_dpi(14400, 14400)  # the largest page PDF allows: 200 inches square
+    assert (14400 / 72 * dpi) ** 2 <= ocr.MAX_PIXELS and dpi >= 1
