@@ -88,3 +88,10 @@ def test_the_stems_of_a_large_titles_letters_are_not_lines():
     drawn = raster.drawn_lines(gray, DPI)
     assert drawn.vertical == [] and drawn.horizontal == []
     assert (raster.erase(gray, drawn.mask) == gray).all()
+
+
+def test_a_blank_page_or_one_short_line_is_not_turned():
+    assert raster.skew(np.full((3508, 2480), 255, dtype=np.uint8)) == 0.0
+    image = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(image).text((300, 300), "Side 2 av 17", font=ImageFont.load_default(size=46), fill=0)
+    assert raster.skew(np.asarray(image)) == 0.0

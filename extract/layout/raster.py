@@ -25,6 +25,7 @@ MAX_THICKNESS = 0.03  # inches: thicker "lines" are filled bars or pictures and 
 MAX_SKEW = 3.0  # degrees a scanned page is searched for being askew
 MIN_SKEW = 0.1  # degrees under which straightening is not worth the blur it costs
 SKEW_SCALE = 4  # the skew is measured on an image this many times smaller
+CLEARLY_BETTER = 0.05  # a turn must separate the rows this much more sharply than none
 MIN_RUNS = 6  # a word's stroke is measured over at least this many runs of ink
 
 
@@ -172,8 +173,11 @@ def skew(gray: np.ndarray) -> float:
         turned = dark.rotate(angle, resample=Image.NEAREST, fillcolor=0)
         return _row_contrast(np.asarray(turned) > 0)
 
+    upright = contrast(0.0)
     best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=contrast)
-    fine = max(np.arange(best - 0.4, best + 0.41, 0.1), key=contrast)
+    fine = max(np.clip(np.arange(best - 0.4, best + 0.41, 0.1), -MAX_SKEW, MAX_SKEW), key=contrast)
+    if contrast(fine) <= upright * (1 + CLEARLY_BETTER):
+        return 0.0  # a blank page, a line or two: no turn is clearly better than none
     return -float(round(fine, 2))
 
 
