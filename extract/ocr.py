@@ -250,6 +250,7 @@ def apply(path, pages) -> str | None:
         # A scanner's own text layer is kept when Tesseract cannot read the page again.
         return missing if any(p.needs_ocr for p in flagged) else None
     import pypdfium2 as pdfium
+    import pytesseract
 
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -259,8 +260,14 @@ def apply(path, pages) -> str | None:
     try:
         for page in flagged:
             rendered = pdf[page.number - 1]
-            lines = read_lines(rendered, page.number)
-            rendered.close()
+            try:
+                lines = read_lines(rendered, page.number)
+            except (pytesseract.TesseractError, RuntimeError, OSError):
+                if not page.rescan:
+                    raise
+                continue  # Tesseract failed on it: the scanner's layer is kept
+            finally:
+                rendered.close()
             if page.rescan and not any(ln.text for ln in lines):
                 continue  # Tesseract found nothing: the scanner's layer is better than none
             page.lines = lines

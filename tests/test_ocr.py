@@ -154,3 +154,13 @@ def test_a_page_claiming_a_poster_s_size_is_rendered_at_a_bounded_resolution():
     assert ocr.render_dpi(842, 1191) == 300  # A3
     dpi = ocr.render_dpi(14400, 14400)  # the largest page PDF allows: 200 inches square
     assert (14400 / 72 * dpi) ** 2 <= ocr.MAX_PIXELS and dpi >= 1
+
+
+def test_when_tesseract_fails_on_a_page_a_scanners_text_layer_is_kept(tmp_path, monkeypatch):
+    source = pdfs.minutes_with_a_ruled_attendance_table(tmp_path / "table.pdf")
+    scan = pdfs.scan_with_a_scanners_text_layer(source, tmp_path / "scan.pdf", POOR_LAYER)
+    ocr.available()  # Tesseract and its model are there, as checked once a run
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # then its model cannot be loaded
+    result = extract_pdf(scan)
+    assert result.failure is None and result.ocr_pages == []
+    assert "Forrnannskapet" in result.documents[0].text
