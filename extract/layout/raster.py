@@ -85,12 +85,12 @@ def _segments(runs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int
     return done + open_
 
 
-Line = tuple[float, float, float]  # start, end, middle: along the rows (x0, x1, y) or down (y0, y1, x)
+Stroke = tuple[float, float, float]  # a drawn line: start, end, middle: along the rows (x0, x1, y) or down (y0, y1, x)
 
 
 def _lines_along_rows(mask: np.ndarray, min_length: int, max_thickness: float, thicken: int):
     """Drawn lines running along the rows: (start, end, middle row), each with its runs."""
-    found: list[tuple[Line, list[tuple[int, int, int]]]] = []
+    found: list[tuple[Stroke, list[tuple[int, int, int]]]] = []
     for seg in _segments(_runs(_thicken(mask, thicken, 0), min_length)):
         start = min(r[1] for r in seg)
         end = max(r[2] for r in seg)
@@ -102,7 +102,7 @@ def _lines_along_rows(mask: np.ndarray, min_length: int, max_thickness: float, t
     return found
 
 
-def _meets(down: Line, across: list[Line], tolerance: float) -> bool:
+def _meets(down: Stroke, across: list[Stroke], tolerance: float) -> bool:
     """Whether a vertical line ends on a horizontal one, as a table's column borders do."""
     y0, y1, x = down
     return any(
