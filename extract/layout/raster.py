@@ -54,13 +54,19 @@ def _thicken(mask: np.ndarray, by: int, axis: int) -> np.ndarray:
     return out
 
 
-def _runs(mask: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of True along the rows at least `min_length` long."""
+def _run_bounds(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, starts and ends of every run of True along the rows."""
     padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     step = np.diff(padded, axis=1)
     rows, starts = np.nonzero(step == 1)
     _, ends = np.nonzero(step == -1)  # row-major order: the n-th end closes the n-th start
+    return rows, starts, ends
+
+
+def _runs(mask: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of True along the rows at least `min_length` long."""
+    rows, starts, ends = _run_bounds(mask)
     keep = ends - starts >= min_length
     return list(zip(rows[keep].tolist(), starts[keep].tolist(), ends[keep].tolist(), strict=True))
 
@@ -148,10 +154,8 @@ def stroke_width(dark: np.ndarray, box: tuple[int, int, int, int]) -> float | No
     ink_ = dark[max(top, 0) : max(bottom, 0), max(x0, 0) : max(x1, 0)]
     if ink_.size == 0:
         return None
-    padded = np.zeros((ink_.shape[0], ink_.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = ink_
-    step = np.diff(padded, axis=1)
-    lengths = np.sort(np.nonzero(step == -1)[1] - np.nonzero(step == 1)[1])
+    _, starts, ends = _run_bounds(ink_)
+    lengths = np.sort(ends - starts)
     if len(lengths) < MIN_RUNS:
         return None
     quarter = len(lengths) // 4

@@ -197,9 +197,14 @@ def page_edges(page: pdfium.PdfPage, objects) -> list[dict]:
 def find_tables(page: pdfium.PdfPage, objects) -> list[TableGrid]:
     """The ruled tables pdfplumber finds on the page, from PDFium's paths. `objects`: (handle,
     type, matrix to page space) of every page object, forms' objects included."""
+    return _grids(page_edges(page, objects), page.get_width(), page.get_height())
+
+
+def _grids(edges: list[dict], width: float, height: float) -> list[TableGrid]:
+    """The tables pdfplumber's finder makes of the edges, as the line builder takes them."""
     from pdfplumber.table import TableFinder
 
-    finder = TableFinder(_Edges(page_edges(page, objects), page.get_width(), page.get_height()))
+    finder = TableFinder(_Edges(edges, width, height))
     return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
 
 
@@ -211,15 +216,9 @@ def tables_from_lines(
 ) -> list[TableGrid]:
     """The ruled tables pdfplumber finds among drawn lines given in points from the top:
     horizontal (x0, x1, y) and vertical (x, top, bottom), as a scanned page's image gives them."""
-    from pdfplumber.table import TableFinder
-
-    edges = []
-    for x0, x1, y in horizontal:
-        edges.append(_box(x0, height - y, x1, height - y, height, "line"))
-    for x, top, bottom in vertical:
-        edges.append(_box(x, height - bottom, x, height - top, height, "line"))
-    finder = TableFinder(_Edges(edges, width, height))
-    return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
+    edges = [_box(x0, height - y, x1, height - y, height, "line") for x0, x1, y in horizontal]
+    edges += [_box(x, height - bottom, x, height - top, height, "line") for x, top, bottom in vertical]
+    return _grids(edges, width, height)
 
 
 def with_matrices(objects) -> list[tuple[ctypes.c_void_p, int, tuple]]:

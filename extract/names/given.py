@@ -74,6 +74,7 @@ def faker_names(locales: tuple[str, ...], attrs: tuple[str, ...]) -> frozenset[s
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
 def _cache_key() -> str | None:
     """What the folded lists depend on: the locales, the provider files as installed, the code
     that folds them and the Unicode tables; None when Faker cannot be found without importing it."""
