@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.names.given import is_given_name, is_surname
@@ -172,6 +173,7 @@ def _name_and_office(text: str) -> tuple[str, str | None] | None:
     return split_role_name(text)
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every line's label and header cells, by several rules
 def attendance_status(label: str) -> str | None:
     label = clean(label).rstrip(":").strip()
     if not label or len(label.split()) > _MAX_LABEL_WORDS:

@@ -57,8 +57,26 @@ def columns(line: Line, patterns: dict[str, re.Pattern[str]]) -> dict[str, Cell]
         key = squash(cell.text)
         if not key:
             continue
-        for name, pattern in patterns.items():
-            if name not in found and pattern.match(key):
+        for name in _matching(key, patterns):
+            if name not in found:
                 found[name] = cell
                 break
     return found
+
+
+# Per set of column patterns (kept, so that its id stays its own): header key → names matched.
+_MATCHED: dict[int, tuple[dict[str, re.Pattern[str]], dict[str, tuple[str, ...]]]] = {}
+
+
+def _matching(key: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, ...]:
+    """The names whose pattern matches `key`, in order; kept, since every line of a document is
+    asked as a possible header row, by several rules."""
+    kept = _MATCHED.get(id(patterns))
+    if kept is None or kept[0] is not patterns:
+        kept = _MATCHED[id(patterns)] = (patterns, {})
+    names = kept[1].get(key)
+    if names is None:
+        if len(kept[1]) >= 1 << 14:
+            kept[1].clear()
+        names = kept[1][key] = tuple(name for name, pattern in patterns.items() if pattern.match(key))
+    return names
