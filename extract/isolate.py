@@ -47,6 +47,20 @@ class Job:
     source: str
 
 
+def largest_first(jobs: Sequence[Job]) -> list[int]:
+    """The order jobs are handed out in: the largest files first (size stands for the work, and is
+    known without opening the file), so that no large file is left to the end while the other
+    workers idle; files of one size keep their order, and a file that cannot be sized goes last."""
+
+    def size(index: int) -> int:
+        try:
+            return jobs[index].path.stat().st_size
+        except OSError:
+            return -1
+
+    return sorted(range(len(jobs)), key=lambda index: -size(index))
+
+
 def count_pages(path: Path) -> int:
     """Pages as PDFium counts them, cheaply, to size the time limit; 0 when it cannot say."""
     import pypdfium2 as pdfium
@@ -208,7 +222,7 @@ class Pool:
             worker.job, worker.allowed = index, limits.time_for(count_pages(jobs[index].path))
             worker.deadline = time.monotonic() + worker.allowed
 
-        pending = deque(range(len(jobs)))
+        pending = deque(largest_first(jobs))
         retried: set[int] = set()
         results: list[FileExtraction | None] = [None] * len(jobs)
         unnamed: list[tuple[int, list[NameSearch]]] = []  # results whose case texts wait for spaCy

@@ -202,3 +202,25 @@ def test_no_worker_outlives_the_process_that_started_it():
     else:
         os.kill(worker, signal.SIGKILL)
         raise AssertionError("the worker was still waiting 10 s after its parent was killed")
+
+
+def test_the_pool_hands_out_the_largest_files_first(tmp_path):
+    """Longest first: a large file met last would keep one worker reading while the others idle.
+    A file that cannot be sized (gone) goes last; results still come back in the jobs' order."""
+    from extract.isolate import largest_first
+
+    sizes = {"small.pdf": 10, "large.pdf": 3000, "middle.pdf": 500, "also-middle.pdf": 500}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"%PDF-1.4\n" + b" " * size)
+    names = ["small.pdf", "gone.pdf", "middle.pdf", "large.pdf", "also-middle.pdf"]
+    jobs = [Job(tmp_path / name, name) for name in names]
+    assert [names[i] for i in largest_first(jobs)] == [
+        "large.pdf",
+        "middle.pdf",
+        "also-middle.pdf",
+        "small.pdf",
+        "gone.pdf",
+    ]
+    present = [job for job in jobs if job.path.exists()]
+    results = extract_isolated(present, "pdfium", workers=1)
+    assert [r.source for r in results] == [job.source for job in present]
