@@ -148,3 +148,28 @@ def test_the_registry_recovers_a_generated_roster_exactly(case):
     # one person, one id; two people (even sharing a surname or a given name), two ids
     assert all(len(found) == 1 and None not in found for found in ids.values()), ids
     assert len({next(iter(found)) for found in ids.values()}) == len(ids), ids
+
+
+ROLE_SENTENCE_PIECES = st.sampled_from([
+    "Møtet ble ledet av", "møtet vart leia av", "MØTET BLEI LEDA AV", "Møteleder var", "møteleiar var",
+    "ledet møtet", "leidde møtet.", "Referatet ble skrevet av", "protokollen vart førd i pennen av",
+    "Referent var", "møtesekretær var", "Protokollførar var", "førte referatet", "skreiv protokollen",
+    "Kari Holm", "Ordfører Ola Nes", ".", ". ", "\n", ", ", "(", ")", "ble", "av", "møtet",
+])  # fmt: skip
+
+
+@given(st.lists(st.one_of(ROLE_SENTENCE_PIECES, st.text(max_size=12)), max_size=14).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_the_cheap_key_of_a_role_sentence_is_found_wherever_the_sentence_is(text):
+    """The chair and minute-taker sentences are searched only in texts holding their key phrase:
+    the key must be in every text the sentence matches."""
+    from extract.segment.vocabulary import (
+        CHAIR_SENTENCE,
+        CHAIR_SENTENCE_KEY,
+        MINUTE_TAKER_SENTENCE,
+        MINUTE_TAKER_SENTENCE_KEY,
+    )
+
+    for sentence, key in ((CHAIR_SENTENCE, CHAIR_SENTENCE_KEY), (MINUTE_TAKER_SENTENCE, MINUTE_TAKER_SENTENCE_KEY)):
+        if sentence.search(text):
+            assert key.search(text), text

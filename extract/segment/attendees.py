@@ -34,10 +34,12 @@ from extract.segment.vocabulary import (
     CHAIR_LABEL,
     CHAIR_MARKER,
     CHAIR_SENTENCE,
+    CHAIR_SENTENCE_KEY,
     CHAIRING_ROLE,
     MINUTE_TAKER_LABEL,
     MINUTE_TAKER_MARKER,
     MINUTE_TAKER_SENTENCE,
+    MINUTE_TAKER_SENTENCE_KEY,
     PARTY_NAME,
     ROLE_WORD,
     SUBSTITUTE_REMARK,
@@ -976,9 +978,9 @@ def _roles_from_markers(result: Attendance, committee: str | None) -> None:
 def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
     """ "Møtet ble ledet av Ida Haug", "Referat skrevet av Guri Moen Lajord"."""
     chair = taker = None
-    if m := CHAIR_SENTENCE.search(text):
+    if CHAIR_SENTENCE_KEY.search(text) and (m := CHAIR_SENTENCE.search(text)):
         chair = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
-    if m := MINUTE_TAKER_SENTENCE.search(text):
+    if MINUTE_TAKER_SENTENCE_KEY.search(text) and (m := MINUTE_TAKER_SENTENCE.search(text)):
         taker = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
     return chair, taker
 
