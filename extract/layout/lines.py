@@ -138,8 +138,11 @@ def _table_lines(page: int, grid: TableGrid, words: Sequence[Word]) -> list[Line
             continue
         cells: list[Cell] = []
         row_words: list[Word] = []
+        # the words whose middle is within the row's height: each box then looks at those alone
+        low, high = min(b[1] for b in boxes) - 1, max(b[3] for b in boxes) + 1
+        near = [w for w in words if low <= (w.top + w.bottom) / 2 <= high]
         for box in boxes:
-            inside = [w for w in words if _center_in(w, box)]
+            inside = [w for w in near if _center_in(w, box)]
             row_words.extend(inside)
             text = " ".join(" ".join(w.text for w in r) for r in group_rows(inside))
             cells.append(Cell(text=text, x0=box[0], x1=box[2], bold=_mostly_bold(inside)))
