@@ -100,6 +100,11 @@ class _Hocr(HTMLParser):
             self.word[2].append(data)
 
 
+# Tesseract reads a word's last "g" as "q" where the line below cuts its tail ("Falkenberq",
+# "innkallinq"); no Norwegian word ends in a "q" after a small letter.
+_FINAL_Q = re.compile(r"(?<=[a-zæøåäöüé])q(?=\W*$)")
+
+
 def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
     """Words in PDF points from Tesseract's hOCR."""
     parser = _Hocr()
@@ -114,6 +119,7 @@ def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
         baseline = ly1 + offset + slope * (x0 - lx0)
         size = (line.get("x_size") or [_y1 - _y0])[0] * scale
         top = baseline * scale - ASCENT * size
+        text = _FINAL_Q.sub("g", text)
         words.append(
             Word(text=text, x0=x0 * scale, x1=x1 * scale, top=top, bottom=top + size, size=round(size, 1), bold=False)
         )

@@ -111,6 +111,27 @@ def test_tesseracts_size_estimates_of_one_heading_type_become_one_size():
     assert steady[8] == 16.0  # a title apart
 
 
+def test_a_word_ending_in_q_on_a_scan_is_read_as_ending_in_g():
+    """Tesseract reads a word's last "g" as "q" (its tail cut by the line below); no Norwegian
+    word ends in a "q" after a small letter. Capitals and a "q" inside a word stay."""
+    hocr = (
+        "<div class='ocr_page'><span class='ocr_line' title='bbox 100 100 900 140; baseline 0 -8; x_size 40'>"
+        + "".join(
+            f"<span class='ocrx_word' title='bbox {100 + 150 * k} 100 {240 + 150 * k} 140; x_wconf 90'>{t}</span>"
+            for k, t in enumerate(["Morten", "Falkenberq", "(Solvanq),", "FAQ", "Qatar", "innkallinq."])
+        )
+        + "</span></div>"
+    )
+    assert [w.text for w in ocr.parse_hocr(hocr)] == [
+        "Morten",
+        "Falkenberg",
+        "(Solvang),",
+        "FAQ",
+        "Qatar",
+        "innkalling.",
+    ]
+
+
 POOR_LAYER = ["Moteprotokoll", "Forrnannskapet", "Motedato: 12.03.2O24", "Kari Nordrnann Ap Ordforer Ja"]
 
 
