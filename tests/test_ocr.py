@@ -132,6 +132,35 @@ def test_a_word_ending_in_q_on_a_scan_is_read_as_ending_in_g():
     ]
 
 
+def _hocr_line(top: int, words: list[str], x_size: float, descenders: float, ascenders: float) -> str:
+    title = f"bbox 100 {top} 2000 {top + 45}; baseline 0 -8; x_size {x_size}"
+    title += f"; x_descenders {descenders}; x_ascenders {ascenders}"
+    return (
+        f"<span class='ocr_line' title='{title}'>"
+        + "".join(
+            f"<span class='ocrx_word' title='bbox {100 + 200 * k} {top} {280 + 200 * k} {top + 45}; x_wconf 90'>"
+            f"{t}</span>"
+            for k, t in enumerate(words)
+        )
+        + "</span>"
+    )
+
+
+def test_the_ring_of_an_a_does_not_make_its_line_larger():
+    """Tesseract measures a line's size from the top of its tallest letters: the ring of an "å"
+    stands above the ascenders, and the line read 12 to 16% larger than its neighbours, enough
+    to pass for a heading. Its ascenders' excess over the usual is taken off."""
+    hocr = "<div class='ocr_page'>" + "".join([
+        _hocr_line(100, ["Styret", "tar", "rapporten", "til", "etterretning", "og", "ber", "om"], 42, 8, 8),
+        _hocr_line(160, ["en", "ny", "rapport", "om", "året", "på", "nyåret."], 48, 9, 13),
+        _hocr_line(220, ["Åpent", "møte"], 47, 8, 13),
+        _hocr_line(280, ["Saker", "til", "behandling"], 56, 11, 11),  # a heading, larger all through
+    ]) + "</div>"  # fmt: skip
+    sizes = {w.text: w.size for w in ocr.parse_hocr(hocr)}
+    assert sizes["året"] == sizes["Åpent"] == sizes["Styret"]
+    assert sizes["Saker"] > 1.2 * sizes["Styret"]
+
+
 POOR_LAYER = ["Moteprotokoll", "Forrnannskapet", "Motedato: 12.03.2O24", "Kari Nordrnann Ap Ordforer Ja"]
 
 
