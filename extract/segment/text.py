@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from extract.segment.vocabulary import CLOCK_WORD
 
-# Bullets, and what OCR makes of a printed "•" ("«", "©", "°") when a space follows it.
-BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o«»©°¢®](?=\s))\s*")
+# Bullets, and what OCR makes of a printed "•" ("«", "©", "°", "+") when a space follows it.
+BULLET = re.compile(r"^\s*(?:[•▪◦●‣⁃■□➢►·]|[-–*o«»©°¢®+](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-hA-H][.)])\s+")
 LIST_MARKER = re.compile(BULLET.pattern + "|" + NUMBERED.pattern)
 # A line ending so breaks off mid-phrase ("Kari Hansen, overlege ved", "Budsjett 2020 for"): the
