@@ -105,6 +105,8 @@ class _Hocr(HTMLParser):
 _FINAL_Q = re.compile(r"(?<=[a-zæøåäöüé])q(?=\W*$)")
 
 
+# A word of bars alone is a table's vertical border that was not erased, never text.
+_BAR = re.compile(r"^[|¦]+$")
 # Letters with a mark above the ascenders: Tesseract's size of a line holding one ("året", "Åpent")
 # comes out 12 to 16% larger, as its ascenders are measured from the ring's top.
 _ABOVE_ASCENDERS = re.compile(r"[åÅÄÖÜÉ]")
@@ -125,7 +127,7 @@ def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
     raised = {id(line) for text, _, _, line in parser.words if _ABOVE_ASCENDERS.search(text)}
     words = []
     for text, (x0, _y0, x1, _y1), conf, line in parser.words:
-        if conf < MIN_CONFIDENCE:
+        if conf < MIN_CONFIDENCE or _BAR.match(text):
             continue
         lx0, _ly0, _lx1, ly1 = (line.get("bbox") or [x0, 0, x1, 0])[:4]
         slope, offset = (line.get("baseline") or [0.0, 0.0])[:2]
