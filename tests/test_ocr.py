@@ -161,6 +161,17 @@ def test_the_ring_of_an_a_does_not_make_its_line_larger():
     assert sizes["Saker"] > 1.2 * sizes["Styret"]
 
 
+def test_a_table_border_tesseract_reads_as_a_bar_is_not_a_word():
+    """A vertical border the raster steps did not erase (a short one, on a noisy scan) comes
+    back as a word "|"; it is no text, and left in it hid the name in its cell."""
+    hocr = (
+        "<div class='ocr_page'>"
+        + _hocr_line(100, ["|", "Glenn-Helge", "Hattmann", "|", "¦", "Samhandlingssjef", "I"], 42, 8, 8)
+        + "</div>"
+    )
+    assert [w.text for w in ocr.parse_hocr(hocr)] == ["Glenn-Helge", "Hattmann", "Samhandlingssjef", "I"]
+
+
 POOR_LAYER = ["Moteprotokoll", "Forrnannskapet", "Motedato: 12.03.2O24", "Kari Nordrnann Ap Ordforer Ja"]
 
 

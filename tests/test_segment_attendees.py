@@ -1179,3 +1179,85 @@ def test_a_party_in_brackets_before_an_organisation_loses_its_brackets():
         ("Per Olsen", "KrF, Bodø kommune"),
         ("Ida Haug", "Bodø kommune (leder)"),
     ]
+
+
+def test_bullets_that_tesseract_reads_as_plus_signs_open_items_as_bullets_do():
+    """A scan's "•" comes back as "*", "«", "»" or "+"; each opens an item, and the "(referent)"
+    on the line under one stays with its person."""
+    found, result = people(
+        """
+** Sekretariat:
++ Kari Nordmann, overlege Avdeling for samhandling UNN
+(referent)
+** Forfall:
++ Per Olsen, kommunelege Lenvik kommune
+* Ola Hansen, overlege Nordlandssykehuset
+» Tone Lie, LIS, UNN
+"""
+    )
+    assert [(name, status) for name, _, status in found] == [
+        ("Kari Nordmann", "secretariat"),
+        ("Per Olsen", "absent"),
+        ("Ola Hansen", "absent"),
+        ("Tone Lie", "absent"),
+    ]
+    assert found[1][1] == "kommunelege Lenvik kommune"
+    assert result.minute_taker == "Kari Nordmann"
+
+
+def test_an_item_whose_bullet_the_scan_lost_is_read_as_the_items_above_it():
+    """In a bulleted list, a line under a short item that opens with a person is that person's
+    item, read as the bulleted ones are ("Name, office, organisation"), not as a comma list."""
+    found, _ = people(
+        """
+** Tilstede på sak:
+* Kine Raae Østvik, fastlege Narvik, Sak 05/2023
+Marit Herder, overlege Røntgenavdelingen UNN, Sak 05/2023
+"""
+    )
+    assert found == [
+        ("Kine Raae Østvik", "fastlege Narvik, Sak 05/2023", "guest"),
+        ("Marit Herder", "overlege Røntgenavdelingen UNN, Sak 05/2023", "guest"),
+    ]
+
+
+def test_an_item_whose_bullet_the_scan_lost_is_read_even_where_the_items_are_spaced():
+    """Items set with white space between them: the line without a bullet, as far below as the
+    items are from each other and at their text's indent, is an item; a paragraph after the
+    list, further down or at the margin, is not."""
+
+    def line(top: float, x0: float, text: str, gap: float | None) -> Line:
+        return Line(page=1, top=top, bottom=top + 11, cells=[Cell(text, x0, x0 + 5 * len(text))], gap_before=gap)
+
+    rows = [
+        Line(page=1, top=100, bottom=111, cells=[Cell("Tilstede på sak:", 65, 150, True)], bold=True),
+        line(124.5, 82, "• Kine Raae Østvik, fastlege Narvik, Sak 05/2023", 13.5),
+        line(149, 90, "Marit Herder, overlege Røntgenavdelingen UNN, Sak 05/2023", 13.5),
+        line(190, 65, "Kari Hansen orienterte om saken.", 30.0),
+    ]
+    found = find_attendance(rows, 11.0, None)
+    assert [(a.name, a.affiliation, a.status) for a in found.attendees] == [
+        ("Kine Raae Østvik", "fastlege Narvik, Sak 05/2023", "guest"),
+        ("Marit Herder", "overlege Røntgenavdelingen UNN, Sak 05/2023", "guest"),
+    ]
+
+
+def test_a_rule_right_under_a_status_label_is_its_tables_top_border_not_the_lists_end():
+    """A table drawn with horizontal rules alone (or whose vertical borders a scan lost) gives
+    a rule, the rows, a rule: the first rule under a label that has listed no one yet opens the
+    label's list rather than ending it; a rule after its rows ends it."""
+    found, _ = people(
+        """
+** Deltakere på sak:
+T: Amund Kvisterø | Vernepleier, Psykose og rusenheten
+** Øvrige observatører:
+---
+Glenn-Helge Hattmann | Samhandlingssjef UNN
+---
+Ola Nordmann | Rådgiver
+"""
+    )
+    assert found == [
+        ("Amund Kvisterø", "Vernepleier, Psykose og rusenheten", "guest"),
+        ("Glenn-Helge Hattmann", "Samhandlingssjef UNN", "observer"),
+    ]

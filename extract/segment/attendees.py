@@ -662,6 +662,8 @@ class _Reader:
         self.group_office: str | None = None  # the role label a group of names stands under
         self.inline: list[str] | None = None  # text of an inline list being read
         self.item: list[str] | None = None  # the bullet item being read
+        self.bullet: Line | None = None  # the line of the last item opened by a bullet
+        self.listed_from = 0  # the entries before the current status label
         self.page = 0
         self.value_x: float | None = None  # the value column of the label row being read
         self.table: list[_Group] | None = None
@@ -712,7 +714,8 @@ class _Reader:
         pending_role: str | None = None  # "chair" or "minute_taker" announced by a label alone on its line
         for line in lines:
             if line.rule:
-                self.end_list()
+                if not self.opened_by_label():
+                    self.end_list()
                 continue
             text = clean(line.text)
             if self.table is not None and is_row(line) and not clean(line.cells[0].text).endswith(":"):
@@ -753,6 +756,7 @@ class _Reader:
             if new_status:
                 self.flush()
                 self.status, self.page, self.group_office = new_status, line.page, None
+                self.listed_from = len(self.entries)
                 if not value or self.section is None or new_status != "secretariat":
                     self.section, self.staff = new_status, False  # a list of its own
                 else:
@@ -792,11 +796,14 @@ class _Reader:
                 continue
             if BULLET.match(text):
                 self.flush()
-                self.item, self.page = [text], line.page
+                self.item, self.page, self.bullet = [text], line.page, line
             elif self.item is not None and not starts_paragraph(line) and not self.new_line_item(text):
                 if self.name_then_more(text):
                     self.item[-1] += ","  # "Kari Hansen" over "Helse Nord RHF": two fields, not one name
                 self.item.append(text)
+            elif self.lost_bullet(line, text):
+                self.flush()
+                self.item, self.page = [text], line.page
             elif not self.read_plain(line, text):
                 self.flush()
                 if is_heading_style(line, self.body) or starts_paragraph(line):
@@ -804,6 +811,25 @@ class _Reader:
         self.end_table()
         self.flush()
         return self.finish(committee)
+
+    def opened_by_label(self) -> bool:
+        """A status label stands above with no one listed under it yet: a rule here is the top
+        border of its table (drawn with rules across alone, or a scan's whose vertical borders
+        were lost), not the end of its list."""
+        pending = self.item is not None or bool(self.inline) or self.table is not None
+        return self.status is not None and not pending and len(self.entries) == self.listed_from
+
+    def lost_bullet(self, line: Line, text: str) -> bool:
+        """A person's line under a bulleted item, set as the items are (as tight as a wrapped
+        line, or as far below as the bulleted item was from the line above it, at the items'
+        text): an item whose bullet a scan lost, read as the others are, not as a comma list."""
+        if self.item is None or self.bullet is None or not BULLET.match(self.item[0]):
+            return False
+        if starts_paragraph(line):
+            spaced_alike = (line.gap_before or 0.0) <= (self.bullet.gap_before or 0.0) + 2.0
+            if not (spaced_alike and line.x0 > self.bullet.x0 + 2.0):
+                return False
+        return self.new_line_item(text)
 
     def new_line_item(self, text: str) -> bool:
         """One person per line, set as tight as a wrapped line: the line above was short or closed
