@@ -119,12 +119,40 @@ def _raised_by(line: dict) -> float:
     return max(0.0, ascenders - descenders)
 
 
+# A word in capitals without a descender or a mark above (J, Q and Å have them): its height is
+# the type's capital height, measured from the page's pixels.
+_CAPITALS = re.compile(r"^[A-IK-PR-ZÆØ]{2,}[.,:;]?$")
+OVERSTATED = 0.15  # a line's size this far over what its capitals' height gives is Tesseract's error
+
+
+def _line_sizes(words: list[tuple[str, tuple[int, ...], float, dict]]) -> dict[int, float]:
+    """Each line's size in pixels, by id of its line: Tesseract's, less the excess of ascenders
+    an "å" adds; where that is more than OVERSTATED over the size the page's lines give for the
+    height of its capitals, the size its capitals give."""
+    lines = {id(line): line for _, _, _, line in words if line.get("x_size")}
+    raised = {id(line) for text, _, _, line in words if _ABOVE_ASCENDERS.search(text)}
+    sizes = {key: line["x_size"][0] - (_raised_by(line) if key in raised else 0.0) for key, line in lines.items()}
+    heights: dict[int, list[int]] = {}
+    for text, (_x0, y0, _x1, y1), _, line in words:
+        if id(line) in sizes and _CAPITALS.match(text) and y1 > y0:
+            heights.setdefault(id(line), []).append(y1 - y0)
+    capital = {key: sorted(hs)[len(hs) // 2] for key, hs in heights.items()}
+    ratios = sorted(sizes[key] / height for key, height in capital.items())
+    if len(ratios) < 3:  # too few lines to say what the page's capitals give
+        return sizes
+    usual = ratios[len(ratios) // 2]
+    for key, height in capital.items():
+        if sizes[key] > usual * height * (1 + OVERSTATED):
+            sizes[key] = usual * height
+    return sizes
+
+
 def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
     """Words in PDF points from Tesseract's hOCR."""
     parser = _Hocr()
     parser.feed(hocr)
     scale = 72 / dpi
-    raised = {id(line) for text, _, _, line in parser.words if _ABOVE_ASCENDERS.search(text)}
+    line_size = _line_sizes(parser.words)
     words = []
     for text, (x0, _y0, x1, _y1), conf, line in parser.words:
         if conf < MIN_CONFIDENCE or _BAR.match(text):
@@ -132,10 +160,7 @@ def parse_hocr(hocr: str, dpi: int = DPI) -> list[Word]:
         lx0, _ly0, _lx1, ly1 = (line.get("bbox") or [x0, 0, x1, 0])[:4]
         slope, offset = (line.get("baseline") or [0.0, 0.0])[:2]
         baseline = ly1 + offset + slope * (x0 - lx0)
-        size = (line.get("x_size") or [_y1 - _y0])[0]
-        if id(line) in raised:
-            size -= _raised_by(line)
-        size *= scale
+        size = line_size.get(id(line), _y1 - _y0) * scale
         top = baseline * scale - ASCENT * size
         text = _FINAL_Q.sub("g", text)
         words.append(
