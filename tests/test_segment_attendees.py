@@ -1233,12 +1233,14 @@ def test_an_item_whose_bullet_the_scan_lost_is_read_even_where_the_items_are_spa
         Line(page=1, top=100, bottom=111, cells=[Cell("Tilstede på sak:", 65, 150, True)], bold=True),
         line(124.5, 82, "• Kine Raae Østvik, fastlege Narvik, Sak 05/2023", 13.5),
         line(149, 90, "Marit Herder, overlege Røntgenavdelingen UNN, Sak 05/2023", 13.5),
-        line(190, 65, "Kari Hansen orienterte om saken.", 30.0),
+        line(173.5, 90, "Per Olsen, overlege Barneavdelingen UNN, Sak 06/2023", 13.5),
+        line(214.5, 65, "Kari Hansen orienterte om saken.", 30.0),
     ]
     found = find_attendance(rows, 11.0, None)
     assert [(a.name, a.affiliation, a.status) for a in found.attendees] == [
         ("Kine Raae Østvik", "fastlege Narvik, Sak 05/2023", "guest"),
         ("Marit Herder", "overlege Røntgenavdelingen UNN, Sak 05/2023", "guest"),
+        ("Per Olsen", "overlege Barneavdelingen UNN, Sak 06/2023", "guest"),
     ]
 
 

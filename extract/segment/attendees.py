@@ -662,7 +662,7 @@ class _Reader:
         self.group_office: str | None = None  # the role label a group of names stands under
         self.inline: list[str] | None = None  # text of an inline list being read
         self.item: list[str] | None = None  # the bullet item being read
-        self.bullet: Line | None = None  # the line of the last item opened by a bullet
+        self.bullet: Line | None = None  # the line of the list's last item opened by a bullet
         self.listed_from = 0  # the entries before the current status label
         self.page = 0
         self.value_x: float | None = None  # the value column of the label row being read
@@ -707,6 +707,7 @@ class _Reader:
 
     def end_list(self) -> None:
         self.flush()
+        self.bullet = None
         self.status, self.group_office, self.value_x, self.table = None, None, None, None
         self.section, self.staff = None, False
 
@@ -823,12 +824,11 @@ class _Reader:
         """A person's line under a bulleted item, set as the items are (as tight as a wrapped
         line, or as far below as the bulleted item was from the line above it, at the items'
         text): an item whose bullet a scan lost, read as the others are, not as a comma list."""
-        if self.item is None or self.bullet is None or not BULLET.match(self.item[0]):
+        if self.item is None or self.bullet is None:
             return False
-        if starts_paragraph(line):
+        if starts_paragraph(line):  # spaced as the items are: no wrapped line is, so a person opens it
             spaced_alike = (line.gap_before or 0.0) <= (self.bullet.gap_before or 0.0) + 2.0
-            if not (spaced_alike and line.x0 > self.bullet.x0 + 2.0):
-                return False
+            return spaced_alike and line.x0 > self.bullet.x0 + 2.0 and _opens_with_person(text)
         return self.new_line_item(text)
 
     def new_line_item(self, text: str) -> bool:
