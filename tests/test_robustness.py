@@ -224,3 +224,16 @@ def test_the_pool_hands_out_the_largest_files_first(tmp_path):
     present = [job for job in jobs if job.path.exists()]
     results = extract_isolated(present, "pdfium", workers=1)
     assert [r.source for r in results] == [job.source for job in present]
+
+
+def test_pdfiums_stale_password_error_does_not_make_the_next_broken_file_encrypted():
+    """PDFium keeps its last load error: a file it fails to open without saying why came back
+    "encrypted" when it followed an encrypted file in the same worker (which files a worker
+    reads together depends on the order they are handed out in)."""
+    from extract.pipeline import extract_pdf
+
+    encrypted, empty = ROBUSTNESS / "pdfminer_aes-256-r6.pdf", ROBUSTNESS / "qpdf_empty.pdf"
+    if not (encrypted.exists() and empty.exists()):
+        pytest.skip("../shared/corpus/robustness is not beside this checkout")
+    assert extract_pdf(encrypted).failure.kind == "encrypted"
+    assert extract_pdf(empty).failure.kind == "no_pages"

@@ -358,9 +358,25 @@ def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         message = str(exc)
-        if "password" in message.lower():
+        # PDFium's last error outlives the load that set it: a file it fails to open without
+        # a reason of its own reports the encrypted file read before it. Only a file whose
+        # trailer names an /Encrypt dictionary is taken to be encrypted.
+        if "password" in message.lower() and _declares_encryption(path):
             raise ExtractionError("open", "encrypted", "encrypted: a password is needed to open it") from exc
         raise ExtractionError("open", "damaged", f"damaged beyond repair: {message}") from exc
+
+
+def _declares_encryption(path: Path, block: int = 1 << 20) -> bool:
+    """Whether the file names an /Encrypt dictionary (a trailer's or a cross-reference stream's
+    key, never compressed)."""
+    key = b"/Encrypt"
+    tail = b""
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(block):
+            if key in tail + chunk:
+                return True
+            tail = chunk[-len(key) :]
+    return False
 
 
 def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
