@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from extract import EXTRACTOR_VERSION
 from extract.names.mentions import NameSearch, find_deferred
 from models.extraction import FileExtraction
 from models.failure import Failure
@@ -76,15 +75,11 @@ def count_pages(path: Path) -> int:
 
 
 def _failed(job: Job, kind: str, reason: str) -> FileExtraction:
-    from extract.pipeline import sha256_file
+    from extract.pipeline import file_record
 
-    return FileExtraction(
-        source=job.source,
-        sha256=sha256_file(job.path),
-        size=job.path.stat().st_size,
-        extractor=EXTRACTOR_VERSION,
-        failure=Failure(stage="extract", kind=kind, reason=reason),
-    )
+    result = file_record(job.path, job.source)
+    result.failure = result.failure or Failure(stage="extract", kind=kind, reason=reason)
+    return result
 
 
 MAX_FILES = 100  # files a worker reads before it is replaced by a fresh one

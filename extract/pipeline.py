@@ -28,6 +28,20 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_record(path: Path, source: str) -> FileExtraction:
+    """A file's extraction before it is read: its hash and size, or, for a file gone or
+    unreadable since it was listed, the reason (the run goes on without it)."""
+    try:
+        return FileExtraction(
+            source=source, sha256=sha256_file(path), size=path.stat().st_size, extractor=EXTRACTOR_VERSION
+        )
+    except OSError as exc:
+        why = f"cannot be read: {exc.strerror or exc}"
+        return FileExtraction(
+            source=source, sha256="", size=0, extractor=EXTRACTOR_VERSION, failure=Failure("open", "unreadable", why)
+        )
+
+
 BACKENDS = ("pdfium", "pdfplumber")
 DEFAULT_BACKEND = "pdfium"
 MAX_FILE_MB = 200
@@ -111,12 +125,9 @@ def extract_pdf_but_names(
     """extract_pdf without the people named in case texts, and the searches that find them: a
     pool's workers leave those to their parent, which loads spaCy once while they read on."""
     path = Path(path)
-    result = FileExtraction(
-        source=source or path.name,
-        sha256=sha256_file(path),
-        size=path.stat().st_size,
-        extractor=EXTRACTOR_VERSION,
-    )
+    result = file_record(path, source or path.name)
+    if result.failure is not None:
+        return result, []
     if result.size > MAX_FILE_MB * 1024 * 1024:
         result.failure = Failure(
             "open", "too_large", f"too large: {result.size / 1e6:.0f} MB, the limit is {MAX_FILE_MB} MB"

@@ -237,3 +237,15 @@ def test_pdfiums_stale_password_error_does_not_make_the_next_broken_file_encrypt
         pytest.skip("../shared/corpus/robustness is not beside this checkout")
     assert extract_pdf(encrypted).failure.kind == "encrypted"
     assert extract_pdf(empty).failure.kind == "no_pages"
+
+
+def test_a_file_gone_before_its_worker_reads_it_is_recorded_and_the_run_goes_on(tmp_path):
+    """A file listed for extraction and removed (or made unreadable) before it is read fails
+    alone, with its reason; it had failed the whole run when the pool hashed it for its record."""
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes((SAMPLES / sorted(p.name for p in SAMPLES.glob("*.pdf"))[0]).read_bytes())
+    jobs = [Job(tmp_path / "gone.pdf", "gone.pdf"), Job(kept, "kept.pdf")]
+    gone, read = extract_isolated(jobs, "pdfium", workers=1)
+    assert (gone.source, gone.failure.kind) == ("gone.pdf", "unreadable")
+    assert gone.failure.reason.startswith("cannot be read: ")
+    assert read.failure is None and read.documents
