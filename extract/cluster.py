@@ -116,18 +116,13 @@ def _given_up(job: Job, location: str, error: BaseException) -> FileExtraction:
         kind, reason = "too_large", f"the cluster's workers died reading it {ALLOWED_FAILURES} times (out of memory?)"
     else:
         kind, reason = "crashed", f"extraction failed on the cluster: {type(error).__name__}: {error}"
-    sha, size = "", 0
-    with contextlib.suppress(OSError, ValueError, ImportError), local_file(location) as path:
-        from extract.pipeline import sha256_file
+    from extract.pipeline import file_record
 
-        sha, size = sha256_file(path), path.stat().st_size
-    return FileExtraction(
-        source=job.source,
-        sha256=sha,
-        size=size,
-        extractor=EXTRACTOR_VERSION,
-        failure=Failure(stage="extract", kind=kind, reason=reason),
-    )
+    record = FileExtraction(source=job.source, sha256="", size=0, extractor=EXTRACTOR_VERSION)
+    with contextlib.suppress(OSError, ValueError, ImportError), local_file(location) as path:
+        record = file_record(path, job.source)
+    record.failure = Failure(stage="extract", kind=kind, reason=reason)
+    return record
 
 
 @contextlib.contextmanager

@@ -77,8 +77,8 @@ def count_pages(path: Path) -> int:
 def _failed(job: Job, kind: str, reason: str) -> FileExtraction:
     from extract.pipeline import file_record
 
-    result = file_record(job.path, job.source)
-    result.failure = result.failure or Failure(stage="extract", kind=kind, reason=reason)
+    result = file_record(job.path, job.source)  # the file's hash and size, as far as it can still be read
+    result.failure = Failure(stage="extract", kind=kind, reason=reason)
     return result
 
 

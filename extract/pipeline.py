@@ -30,7 +30,8 @@ def sha256_file(path: Path) -> str:
 
 def file_record(path: Path, source: str) -> FileExtraction:
     """A file's extraction before it is read: its hash and size, or, for a file gone or
-    unreadable since it was listed, the reason (the run goes on without it)."""
+    unreadable since it was listed, the reason (the run goes on without it). The pool's and the
+    cluster's records of a file they failed on start from it too."""
     try:
         return FileExtraction(
             source=source, sha256=sha256_file(path), size=path.stat().st_size, extractor=EXTRACTOR_VERSION
