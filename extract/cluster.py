@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.isolate import Job, Limits, Pool
+from extract.isolate import Job, Limits, Pool, largest_first
 from models.extraction import FileExtraction
 from models.failure import Failure
 
@@ -172,9 +172,19 @@ def extract_on_cluster(
     results: list[FileExtraction | None] = [None] * len(jobs)
     run = uuid.uuid4().hex[:12]
     with client_for(engine, workers, limits) as client:
+        order = largest_first(jobs)  # as the local pool: no large file left to the end
         futures = {
-            client.submit(extract_task, where[i], job.source, backend, limits, key=f"extract-{run}-{i}", pure=False): i
-            for i, job in enumerate(jobs)
+            client.submit(
+                extract_task,
+                where[i],
+                jobs[i].source,
+                backend,
+                limits,
+                key=f"extract-{run}-{i}",
+                pure=False,
+                priority=len(order) - rank,
+            ): i
+            for rank, i in enumerate(order)
         }
         for future in as_completed(futures):
             i = futures[future]

@@ -155,3 +155,18 @@ def test_a_file_the_cluster_cannot_reach_is_recorded_under_its_own_hash(samples,
     record = json.loads(saved[0].read_text())
     assert record["failure"]["kind"] == "crashed" and "FileNotFoundError" in record["failure"]["reason"]
     assert report.load.failed
+
+
+def test_the_cluster_is_given_the_largest_files_first(samples):
+    """As in the local pool: a large file left to the end keeps one worker busy while the
+    others idle, so one worker thread receives the files largest first, whatever their order."""
+    from distributed import LocalCluster
+
+    jobs = [Job(p, p.name) for p in sorted(samples, key=lambda p: p.stat().st_size)]
+    arrived: list[str] = []
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as one:
+        results = extract_on_cluster(
+            jobs, "pdfium", Engine("dask", one.scheduler_address), on_result=lambda i, r: arrived.append(r.source)
+        )
+    assert arrived == [j.source for j in reversed(jobs)]
+    assert [r.source for r in results] == [j.source for j in jobs]  # results keep the jobs' order
