@@ -597,6 +597,22 @@ def test_one_case_in_a_labelled_form_with_the_meeting_date_and_no_list_is_a_case
     assert [(c.number, c.title) for c in doc.cases] == [("03/2004", "Foreløpig orientering om regnskapet")]
 
 
+@pytest.mark.parametrize("enterprise", ["Helse Nordvik HF", "Nordvik sykehus HF"])
+def test_a_case_form_under_a_plain_line_naming_the_board_meeting(enterprise):
+    """The form's first line, in body type, says whose board meets: its board is the committee."""
+    spec = f"""
+    Styremøte i {enterprise}
+    Møtedato: | 19. februar 2004
+    Sak nr.: | 3/2004
+    Navn på sak: | Foreløpig orientering om regnskapet
+
+    ** Tilrådning:
+    Saken tas til orientering.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body) == ("case_document", f"Styret i {enterprise}")
+
+
 def test_one_case_in_a_form_under_its_agenda_list_stays_an_agenda():
     spec = """
     # Styremøte i Helse Nord HF

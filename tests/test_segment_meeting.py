@@ -195,6 +195,34 @@ def test_organisation_names():
     assert organisation("Fastlegerådet") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a hospital trust named with a common noun in lower case, or the noun first and "i"
+        ("Styremøte i Sørvik sykehus HF", "Sørvik sykehus HF"),
+        ("Protokoll fra styret i Nordfjord universitetssykehus HF", "Nordfjord universitetssykehus HF"),
+        ("St. Hallvards hospital HF", "St. Hallvards hospital HF"),
+        ("Møte i styret for Sjukehuset i Vestdal HF", "Sjukehuset i Vestdal HF"),
+        ("Sykehuset Vestdal HF", "Sykehuset Vestdal HF"),
+        # a lower-case word that is no institution still ends the name
+        ("Referat fra møte i Vestdal HF", "Vestdal HF"),
+        ("Møte i Helse Vestdal HF", "Helse Vestdal HF"),
+    ],
+)
+def test_organisation_names_of_hospital_trusts(text, name):
+    from extract.segment.bodies import organisation
+
+    assert organisation(text) == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Styremøte i Sørvik sykehus HF", "STYREMØTE I SØRVIK SYKEHUS HF", "Protokoll fra styremøte i Sørvik sykehus HF"],
+)
+def test_the_board_of_a_hospital_trust_from_a_title(title):
+    assert body_from_title(title) == "Styret i Sørvik sykehus HF"
+
+
 def test_the_end_of_the_meeting_in_its_own_row_nynorsk():
     spec = """
     Utval: | Kommunestyret

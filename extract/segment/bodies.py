@@ -24,6 +24,7 @@ from extract.segment.vocabulary import (
     BODY_WORD,
     COMMITTEE_NOUN,
     FSU_LONG,
+    INSTITUTION_NOUN,
     LOWER_CASE_WORDS,
     MEETING_ROW_LABEL,
     ORGANISATION_LABEL,
@@ -49,7 +50,7 @@ _FUNCTION_WORDS = {"i", "for", "og", "av", "til", "på", "med", "ved", "om", "fr
 _ORGANISATION_END = {"hf", "rhf", "iks", "kommune", "fylkeskommune", "kf", "as"}
 # "… møte i X", "styremøte i X", "møte i styret for X": X names the body or its enterprise.
 SENTENCE_LINES = 15  # a sentence announcing the meeting stands among the first lines
-_MEETING_OF = re.compile(r"(?:^|\b)(?:\w*møte|styret)\s+(?:i|for)\s+(?P<name>[^,.;:]+)", re.I)
+_MEETING_OF = re.compile(r"(?:^|\b)(?P<kind>\w*møte|styret)\s+(?:i|for)\s+(?P<name>[^,.;:]+)", re.I)
 
 
 def canonical_body(name: str | None) -> str | None:
@@ -93,6 +94,8 @@ def organisation(text: str | None) -> str | None:
             start = k
             while start > 0 and _name_word(tokens, start - 1):
                 start -= 1
+            while start < k and not tokens[start][:1].isupper():
+                start += 1  # "… sykehus HF" with no proper name before it
             if start < k:
                 return " ".join(tokens[start : k + 1])
         if low == "helse" and k + 1 < len(tokens) and _capitalised(tokens[k + 1]):
@@ -116,7 +119,9 @@ def _name_word(tokens: list[str], k: int) -> bool:
     tok = tokens[k]
     if tok.lower() == "og":
         return k > 0 and _capitalised(tokens[k - 1])
-    return _capitalised(tok)
+    if tok.lower() == "i":  # "Sjukehuset i Vestfold HF"
+        return k > 0 and tokens[k - 1][:1].isupper() and bool(INSTITUTION_NOUN.match(tokens[k - 1]))
+    return _capitalised(tok) or bool(INSTITUTION_NOUN.match(tok))
 
 
 def board_of(org: str, text: str = "") -> str:
@@ -138,7 +143,7 @@ def natural_case(name: str, text: str = "") -> str:
         low = word.lower()
         if word in UPPER_CASE_WORDS:
             words.append(word)
-        elif k > 0 and low in LOWER_CASE_WORDS:
+        elif k > 0 and (low in LOWER_CASE_WORDS or (INSTITUTION_NOUN.match(low) and not low.endswith("et"))):
             words.append(low)
         else:
             words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
@@ -263,6 +268,8 @@ def body_from_sentence(lines: Iterable[str]) -> tuple[str | None, str | None]:
     for text in lines:
         for m in _MEETING_OF.finditer(clean(text)):
             body, _, org = _resolve(clean(m.group("name")))
+            if org and not body and BOARD_WORD.match(m.group("kind")):
+                body = board_of(org, text)  # "Styremøte i Helse Nordvik HF": its board meets
             if body or org:
                 return body, org
     return None, None

@@ -144,6 +144,10 @@ LOWER_CASE_WORDS = frozenset(
     {"i", "for", "og", "av", "til", "på", "med", "om", "fra", "frå", "ved"}
     | {"kommune", "fylkeskommune", "kommunes", "styre", "utvalg", "utval", "råd"}
 )
+# The common noun in a hospital trust's name, printed in lower case after its proper name
+# ("Sørlandet sykehus HF", "Oslo universitetssykehus HF", "St. Olavs hospital HF") or first
+# ("Sykehuset Østfold HF", "Sjukehuset i Vestfold HF").
+INSTITUTION_NOUN = re.compile(r"^\w*(?:sykehus|sjukehus|hospital)(?:et)?$", I)
 UPPER_CASE_WORDS = frozenset(["HF", "RHF", "IKS", "AS", "KF", "SA", "NAV", "UNN", "FSU", "SSU", "KS"])
 
 # --- case headings ----------------------------------------------------------------------
