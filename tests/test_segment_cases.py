@@ -494,6 +494,39 @@ def test_a_table_of_contents_entry_loses_its_dot_leaders_and_page_number(entry):
     assert numbers_titles(spec) == [("01/2021", "Valg av leder"), ("02/2021", "Organisering og mandat til utvalget")]
 
 
+@pytest.mark.parametrize("gap", [" ", " | "])
+def test_a_table_of_contents_without_leaders_loses_its_page_numbers(gap):
+    """Page numbers that rise down a run of entries, each entry ending in one, after a space or
+    in a column of their own."""
+    spec = f"""
+    ## Sakskart
+    Sak 05-22 Valg av leder og nestleder{gap}3
+    Sak 06-22 Tertialrapport 1{gap}4
+    Sak 07-22 Orienteringssaker{gap}6
+    """
+    assert numbers_titles(spec) == [
+        ("05/2022", "Valg av leder og nestleder"),
+        ("06/2022", "Tertialrapport 1"),
+        ("07/2022", "Orienteringssaker"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # numbers that belong to the titles: not rising, a year, or not every entry's
+        ["Tertialrapport 2", "Tertialrapport 1", "Investeringsplan 2"],
+        ["Budsjett 2023", "Økonomiplan 2024", "Regnskap 2025"],
+        ["Valg av leder", "Tertialrapport 2", "Tertialrapport 3"],
+        # two entries are too few to tell page numbers from titles
+        ["Tertialrapport 1", "Tertialrapport 2"],
+    ],
+)
+def test_numbers_that_end_titles_stay(entries):
+    spec = "## Sakskart\n" + "\n".join(f"Sak {k:02d}-22 {t}" for k, t in enumerate(entries, 5))
+    assert [t for _, t in numbers_titles(spec)] == entries
+
+
 def test_minutes_kept_as_a_table_whose_title_column_joins_two_words():
     spec = """
     T: Sak nr. | Tema/sak | Konklusjon/vedtak | Ansvar

@@ -560,6 +560,7 @@ def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[Cas
     if plain or not any(h.kind in ("label", "styled", "form", "bare") for h in headings):
         headings = find_headings(lines, body, plain=True)
     headings = _merge_adjacent(headings)
+    _drop_page_numbers(headings)
     for h in headings:
         h.number = h.case_no.normalized() or ""
         h.title = _LEADERS.sub("", h.title)
@@ -583,6 +584,31 @@ def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[Cas
         elif not old.heading.title:
             old.heading.title = span.heading.title
     return [best[k] for k in order]
+
+
+_PAGE_NUMBER = re.compile(r"\s+(\d{1,3})$")
+TOC_ENTRIES = 3  # fewer entries cannot tell page numbers from numbers that end titles
+
+
+def _drop_page_numbers(headings: list[Heading]) -> None:
+    """A table of contents without leaders: in a run of entries on consecutive lines, each
+    title ending in a number and the numbers rising (or staying) down the run, those are page
+    numbers ("Orienteringssaker 6"). "Tertialrapport 1", "Tertialrapport 2" alone, or years, are not."""
+    runs: list[list[Heading]] = []
+    for h in headings:
+        if runs and runs[-1][-1].end == h.index and runs[-1][-1].page == h.page:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    for run in runs:
+        found = [_PAGE_NUMBER.search(h.title) for h in run]
+        if len(run) < TOC_ENTRIES or not all(found):
+            continue
+        pages = [int(m.group(1)) for m in found if m]
+        if all(a <= b for a, b in pairwise(pages)):
+            for h, m in zip(run, found, strict=True):
+                if m:
+                    h.title = h.title[: m.start()]
 
 
 def _key(h: Heading, seen: dict[tuple, CaseSpan]) -> tuple:
