@@ -1011,6 +1011,27 @@ def test_role_sentences(text, chair, minute_taker):
     assert roles_from_sentences(text) == (chair, minute_taker)
 
 
+def test_a_substitutes_note_after_the_organisation_or_alone_in_brackets():
+    """The member met for, named after the substitute's organisation, in a bracket of its own or
+    after a comma: the note says who was met for (kept with the affiliation, as printed), and
+    names no one present."""
+    spec = """
+    ** Til stede:
+    Kari Berg (varamedlem for Anne Vik)
+    Per Lie, Pensjonistforbundet (vara for Nils Moe)
+    Eva Strand, Vestby kommune, varamedlem for Jon Dal
+    """
+    found, _ = full(spec)
+    assert found == [
+        ("Kari Berg", "varamedlem for Anne Vik", "present", "Anne Vik", None),
+        ("Anne Vik", None, "absent", None, None),
+        ("Per Lie", "Pensjonistforbundet (vara for Nils Moe)", "present", "Nils Moe", None),
+        ("Nils Moe", None, "absent", None, None),
+        ("Eva Strand", "Vestby kommune, varamedlem for Jon Dal", "present", "Jon Dal", None),
+        ("Jon Dal", None, "absent", None, None),
+    ]
+
+
 def test_a_substitute_named_in_brackets_with_the_member_and_organisation():
     spec = """
     Deltakere: Jacob Almlid (Verran kommune), Marit Myrhaug (for Jon Hollekim, Inderøy kommune),

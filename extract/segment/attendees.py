@@ -220,6 +220,12 @@ def _without_case_note(text: str | None) -> str | None:
     return text
 
 
+# A substitute's note that is a piece of a list of its own: "varamedlem for Jon Dal".
+_NOTE_FOR = re.compile(
+    r"^(?i:vara(?:medlem|representant)?|stedfortreder|møtte|møter)\s+for:?\s+(?P<other>[A-ZÆØÅ][^,;()]*?)$"
+)
+
+
 def _settle(name: str, office: str | None, rest: str | None) -> Person:
     """Office and organisation of one person: the organisation is the affiliation where one is
     printed ("Byrådsleder Erling Lae, Oslo kommune"), else the office, with a marker such as
@@ -385,6 +391,13 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
     for piece in pieces:
         if sub := _substitute(piece):
             people.append(sub)
+            continue
+        if people and (note := _NOTE_FOR.match(piece.strip())) and looks_like_name(note["other"].strip()):
+            # "Eva Strand, Vestby kommune, varamedlem for Jon Dal": the note of the person before,
+            # kept with what follows their name as a bracketed note is
+            last = people[-1]
+            affiliation = ", ".join(p for p in (last.affiliation, clean(piece)) if p)
+            people[-1] = last._replace(affiliation=affiliation, substitute_for=note["other"].strip())
             continue
         person = Person(piece) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
