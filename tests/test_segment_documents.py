@@ -613,6 +613,49 @@ def test_a_case_form_under_a_plain_line_naming_the_board_meeting(enterprise):
     assert (doc.kind, doc.body) == ("case_document", f"Styret i {enterprise}")
 
 
+def test_a_board_case_titled_by_its_case_heading_under_the_meeting_date_is_a_case_document():
+    """ "Styresak 78-2019 …" as the heading of the only case, under the form's meeting date and
+    archive line, with no list of cases: the board's case document, dated by its meeting."""
+    spec = """
+    Møtedato: 26. juni 2019
+    Arkivnr.: 2019/312-4/012 | Saksbeh/tlf: Kari Lund | Dato: 14.6.2019
+
+    # Styresak 78-2019 Budsjett 2020 - rammer og føringer
+
+    ** Forslag til vedtak
+    Styret vedtar rammene for 2020.
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.meeting.date) == ("case_document", "2019-06-26")
+    assert [(c.number, c.title) for c in doc.cases] == [("78/2019", "Budsjett 2020 - rammer og føringer")]
+    assert doc.body is None  # "Styret" alone does not say whose board
+
+
+@pytest.mark.parametrize(
+    ("proposal", "board"),
+    [
+        ("Styret i Helse Nordvik RHF vedtar rammene for 2020.", "Styret i Helse Nordvik RHF"),
+        (
+            "1. Styret for Nordvik sykehus HF tar saken til orientering.\n2. Styret ber om en ny sak.",
+            "Styret i Nordvik sykehus HF",
+        ),
+    ],
+)
+def test_a_board_case_names_its_board_in_the_proposal(proposal, board):
+    """A board's case document names no committee elsewhere: the board its proposal has decide."""
+    proposal = "\n    ".join(proposal.split("\n"))
+    spec = f"""
+    Møtedato: 26. juni 2019
+
+    # Styresak 78-2019 Budsjett 2020
+
+    ** Forslag til vedtak
+    {proposal}
+    """
+    doc = one(spec)
+    assert (doc.kind, doc.body) == ("case_document", board)
+
+
 def test_one_case_in_a_form_under_its_agenda_list_stays_an_agenda():
     spec = """
     # Styremøte i Helse Nord HF

@@ -275,6 +275,20 @@ def body_from_sentence(lines: Iterable[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "1. Styret i Helse Nord RHF tar saken til orientering": a proposal's subject is the board.
+_BOARD_DECIDES = re.compile(r"^(?:\d{1,2}[.)]\s*)?styret\s+(?:i|for)\s+(?P<rest>.+)$", re.I | re.M)
+
+
+def board_deciding(proposals: Iterable[str]) -> str | None:
+    """The board a case document's proposal has decide, where it names the enterprise: such a
+    document names its committee nowhere else."""
+    for proposal in proposals:
+        for m in _BOARD_DECIDES.finditer(proposal):
+            if org := organisation(m.group("rest")):
+                return board_of(org, proposal)
+    return None
+
+
 def _with_capital(find: Callable[..., str | None]) -> Callable[..., str | None]:
     """A committee's name starts with a capital, whatever the sentence it was read from."""
 

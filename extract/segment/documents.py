@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extract.names.mentions import MentionFinder, find_mentions
 from extract.names.parse import first_name
 from extract.segment.attendees import find_attendance, roles_from_sentences
-from extract.segment.bodies import find_body
+from extract.segment.bodies import board_deciding, find_body
 from extract.segment.cases import CaseSpan, is_case_heading, number_cases, printed_years, split_cases
 from extract.segment.decisions import find_decisions, unlabelled_decisions
 from extract.segment.lines import body_size, is_heading_style, is_title_style, label_value
@@ -141,6 +141,10 @@ def classify(
         return kind
     if (_CASE_IN_TITLE.search(words) and len(cases) <= 1) or (len(cases) == 1 and _CASE_IN_TITLE.search(first_text)):
         return "case_document"
+    # "Styresak 78-2019 …", "Saksframlegg 12/24 …": the one case's heading names a case's document
+    named_case = len(cases) == 1 and CASE_DOCUMENT_TITLE.match(cases[0].number_printed or "")
+    if named_case and not has_list and not attended and not cases[0].adopted_decision:
+        return "case_document"
     if cases:
         if any(c.adopted_decision for c in cases) or attended:
             return "minutes"
@@ -262,6 +266,8 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
     form = len(spans) == 1 and spans[0].heading.kind == "label"
     dated = meeting.date is not None
     kind = classify(title, named, first_text, cases, has_list, bool(attendance.attendees), dated, form)
+    if kind == "case_document" and committee is None:
+        committee = board_deciding(p for c in cases for p in c.proposed_decisions)
     if kind == "case_document":
         # A case document's own "Dato:" is when it was written; only a meeting label dates the meeting.
         meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
