@@ -1011,6 +1011,22 @@ def test_role_sentences(text, chair, minute_taker):
     assert roles_from_sentences(text) == (chair, minute_taker)
 
 
+def test_a_function_column_without_a_party_or_organisation_is_what_stands_beside_the_name():
+    """ "Navn | Funksjon" alone: the function is the affiliation too, as a job title under
+    "Stilling" is and as a function printed beside the name without a header row is."""
+    spec = """
+    ** Tilstede:
+    T: Navn | Funksjon
+    T: Ola Dahl | styreleder
+    T: Nils Moe | styremedlem
+    """
+    found, _ = full(spec)
+    assert found == [
+        ("Ola Dahl", "styreleder", "present", None, "styreleder"),
+        ("Nils Moe", "styremedlem", "present", None, "styremedlem"),
+    ]
+
+
 def test_a_substitutes_note_after_the_organisation_or_alone_in_brackets():
     """The member met for, named after the substitute's organisation, in a bracket of its own or
     after a comma: the note says who was met for (kept with the affiliation, as printed), and

@@ -552,7 +552,7 @@ def _table_row(groups: list[_Group], row: Line, status: str) -> list[Entry]:
             st = "absent"
         elif remark and (noted := attendance_status(remark)) in ("observer", "secretariat", "guest"):
             st = noted  # "Navn | Stilling | Organisasjon | Merknad" with "Observatør", "Sekretariat"
-        affiliation = values.get("party") or values.get("position") or office or None
+        affiliation = values.get("party") or values.get("position") or office or values.get("role") or None
         entry = Entry(
             name=name,
             affiliation=affiliation,
