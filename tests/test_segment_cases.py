@@ -3,7 +3,8 @@
 import pytest
 
 from extract.segment.cases import split_cases
-from tests.helpers import lines
+from extract.segment.documents import segment
+from tests.helpers import lines, pages
 
 
 def numbers_titles(spec: str) -> list[tuple[str, str]]:
@@ -225,6 +226,27 @@ def test_two_digit_parts_are_read_by_the_meeting_year():
     assert (number.normalized(), number.normalized(2010)) == ("10/2069", "69/2010")
     number, _ = parse_heading_number("PS 12/10 Budsjett")
     assert number.normalized(2010) == "12/2010"
+
+
+def test_a_case_number_column_with_the_year_first_is_read_by_the_meeting_year():
+    """ "Saksgang | Møtedato | Saknr" with "19/12" beside a meeting of 2019: case 12 of 2019."""
+    from extract.segment.numbers import cell_number
+
+    assert cell_number("19/12").normalized(2019) == "12/2019"
+    assert cell_number("12/19").normalized(2019) == "12/2019"
+    assert cell_number("19/12").normalized(2012) == "19/2012"
+    spec = """
+    # Saksframlegg
+    T: Saksgang | Møtedato | Saknr
+    T: Formannskapet | 12.03.2019 | 19/12
+
+    ## Budsjett for skolemat
+
+    ** Rådmannens innstilling
+    Kommunestyret bevilger 200 000 kroner.
+    """
+    (doc,) = segment(pages(spec))
+    assert [c.number for c in doc.cases] == ["12/2019"]
 
 
 def test_a_prefix_glued_on_and_a_committee_before_the_case_word():

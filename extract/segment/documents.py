@@ -256,7 +256,10 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
     unnumbered = spans and all(s.heading.case_no.year is None for s in spans)
     if unnumbered and (meeting.date is None or named not in ("minutes", "agenda")):
         spans = []
-    spans = number_cases(spans, int(meeting.date[:4]) if meeting.date else case_year)
+    # the year cases are numbered in: the meeting's, else the one a case form's row dates
+    form_date = next((d for d in (_form_date(s.heading.date) for s in spans) if d), None)
+    dated_by = meeting.date or form_date
+    spans = number_cases(spans, int(dated_by[:4]) if dated_by else case_year)
     cases = [_case(span, body, first_names, mentions) for span in spans]
     if not any(c.proposed_decisions or c.adopted_decision for c in cases) and named == "minutes":
         for case, decision in zip(cases, unlabelled_decisions([s.lines for s in spans], body), strict=True):

@@ -81,7 +81,7 @@ def parse_heading_number(text: str, strict: bool = True) -> tuple[CaseNo, str] |
     """(the case number, the text after it) where `text` starts with a case number.
 
     A year first or a dash needs a prefix or a case word before it unless `strict` is off (a
-    cell of a case-number column)."""
+    cell of a case-number column); with either, "19/12" may be case 12 of 2019."""
     m = HEADING_NUMBER.match(text)
     if not m:
         return None
@@ -95,7 +95,8 @@ def parse_heading_number(text: str, strict: bool = True) -> tuple[CaseNo, str] |
         if m.group("sep") == "-" and strict and not introduced:
             return None
         num, year = int(m.group("num")), int(m.group("year"))
-        swappable = len(m.group("num")) == 2 and len(m.group("year")) == 2 and introduced
+        # a case word, a prefix or a case-number column says it is a case: either part may be the year
+        swappable = len(m.group("num")) == 2 and len(m.group("year")) == 2 and (introduced or not strict)
     if not (1 <= num <= 9999 and (year < 100 or FIRST_YEAR <= year <= LAST_YEAR)):
         return None
     number = CaseNo(num=num, year=year, prefix=_prefix(m), printed=m.group(0).strip(), swappable=swappable)
