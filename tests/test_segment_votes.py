@@ -302,6 +302,19 @@ def test_the_bare_word_for_all_in_favour_under_a_treatment_heading_is_the_vote(s
     assert (vote.result, vote.unanimous) == ("adopted", True)
 
 
+@pytest.mark.parametrize("word", ["Votering", "Røysting", "Avstemning"])
+def test_a_vote_heading_alone_is_no_vote_of_its_own(word):
+    """ "Votering" set as a heading without a colon: the votes are the sentences under it, and the
+    bare word for all in favour counts there as under a treatment heading."""
+    spec = f"** {word}\nUtsettelsesforslaget falt med 2 mot 5 stemmer. Innstillingen ble enstemmig vedtatt."
+    assert [(v.result, v.printed) for v in find_votes(lines(spec))] == [
+        ("rejected", "Utsettelsesforslaget falt med 2 mot 5 stemmer."),
+        ("adopted", "Innstillingen ble enstemmig vedtatt."),
+    ]
+    (vote,) = find_votes(lines(f"** {word}\nEnstemmig."))
+    assert (vote.result, vote.unanimous) == ("adopted", True)
+
+
 def test_the_bare_word_after_other_text_under_a_treatment_heading_is_not_a_vote():
     assert find_votes(lines("Behandling i styret:\nSaken ble drøftet.\nEnstemmig.")) == []
 

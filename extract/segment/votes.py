@@ -73,6 +73,7 @@ VOTE_SENTENCE = re.compile(
 )
 _DECISION_LABEL_VOTE = re.compile(_UNANIMOUS_DECISION + r"\s*:?", re.I)
 _LABEL = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:\s*", re.I)
+_VOTE_HEADING = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:?$", re.I)
 _PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*,?\s*(?:ble|vart|blei)?\s*)", re.I)
 _VERB = re.compile(
     rf"\s+(?:ble|vart|blei|er|var|fikk|fekk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
@@ -265,6 +266,9 @@ def find_votes(lines: list[Line]) -> list[Vote]:
     treated = False  # the sentence before was a treatment heading
     for sentence in _sentences(lines):
         text = _LABEL.sub("", sentence)
+        if _VOTE_HEADING.match(sentence):  # "Votering" alone: a heading, as a treatment heading is
+            treated = True
+            continue
         after_treatment, heading = treated, _TREATMENT.match(sentence)
         treated = bool(heading and not heading.group("rest"))
         if heading and heading.group("rest"):  # "Behandling: Enstemmig."
