@@ -137,6 +137,10 @@ def test_a_plain_date_row_is_the_document_date_in_a_case_document():
         ("Møtet vart sett kl 10:00 og heva kl 14.30.", ("10:00", "14:30")),
         ("Møtet starta kl. 09.00 og slutta kl. 11.30.", ("09:00", "11:30")),
         ("Møtet varte fra kl. 09.00 til kl. 12.00.", ("09:00", "12:00")),
+        # the clock word left out right after the verb: hours and minutes only
+        ("Møtet startet 09.00. … Møtet hevet 15.30", ("09:00", "15:30")),
+        ("Møtet ble satt ca. 10:15. … Møtet vart heva 14.00.", ("10:15", "14:00")),
+        ("Møtet startet 2 timer for seint. Møtet ble hevet 3 dager etter.", (None, None)),
         ("Vi gikk videre og slutt på saka kom kl 12.", (None, None)),
         ("Ingen tider her.", (None, None)),
     ],

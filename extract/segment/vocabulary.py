@@ -100,17 +100,24 @@ def _clock(suffix: str = "", kl: bool = True) -> str:
     return rf"{word if kl else f'(?:{word})?'}(?P<h{suffix}>\d{{1,2}})(?:[.:](?P<m{suffix}>\d{{2}}))?"
 
 
+# After the verb, words up to the clock ("… satt i kommunestyresalen kl. 10"), or the time right
+# after it without the clock word where hours and minutes say it is one ("Møtet hevet 15.30").
+_TO_CLOCK = r"(?:[^.]{0,40}?\b(?=" + CLOCK_WORD + r")|\s+(?:ca\.?\s+)?(?=\d{1,2}[.:]\d{2}\b))"
+
+
 # Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30".
 START_SENTENCE = re.compile(
     r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til)\b"
-    r"[^.]{0,40}?\b" + _clock(),
+    + _TO_CLOCK
+    + _clock(kl=False),
     I,
 )
 END_SENTENCE = re.compile(
     # "Møtet ble hevet kl. 15.30"; after a start, the subject left out: "… kl. 10.00 og heva kl. 14.30"
     r"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)"
     r"|\bog\s+(?:ble\s+|vart\s+|blei\s+)?(?:hevet|heva|avsluttet|avslutta|sluttet|slutta))\b"
-    r"[^.]{0,40}?\b" + _clock(),
+    + _TO_CLOCK
+    + _clock(kl=False),
     I,
 )
 # "Møtet varte fra kl. 09.00 til kl. 12.00": both ends in one sentence.
