@@ -69,6 +69,13 @@ def people(spec: str, committee: str | None = None):
         ("Deltok ikke", "absent"),
         ("Deltok ikkje", "absent"),
         ("Deltagarar", "present"),
+        # those who took part over a link are present; "deltok på sak 4" names guests
+        ("Deltok på Teams", "present"),
+        ("Deltok digitalt", "present"),
+        ("Deltok på video", "present"),
+        ("Deltok på møtet", "present"),
+        ("Deltok på sak 4", "guest"),
+        ("Til stede på Teams", "present"),
     ],
 )
 def test_status_labels(label, status):

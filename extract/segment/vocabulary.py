@@ -305,7 +305,8 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "guest",
         re.compile(
-            r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder|\bdeltok\s+på"
+            r"\b(?:på|under|i|for)\s+sak|\bgjest|\binnleder|\binviterte?\b|\bforedragsholder"
+            r"|\bdeltok\s+på(?!\s+(?:teams|video|nett|telefon|skype|zoom|lync|møtet)\b)"
             r"|\bpresentasjon\s+ved|\btil\s*stede\s+under|\bandre\s+(?:til\s*stede|deltakere|deltagere|møtende|møtande|møtte)"
             r"|\bdessu?t[ae]n\s+møtte|\bi\s+tillegg\s+(?:møtte|deltok)|^andre$|^elles\s+møtte|^i\s+tillegg$",
             I,
