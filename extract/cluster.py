@@ -80,10 +80,18 @@ def local_file(location: str) -> Iterator[Path]:
 DAEMON_SETTING = "distributed.worker.daemon"
 
 
-def extract_task(location: str, source: str, backend: str, limits: Limits) -> dict:
-    """On a worker: one file's extraction, as the local pool would make it (a dict, to travel)."""
+def extract_task(location: str, source: str, backend: str, limits: Limits, expected: str = EXTRACTOR_VERSION) -> dict:
+    """On a worker: one file's extraction, as the local pool would make it (a dict, to travel).
+
+    A worker whose extractor version is not the run's (other code, another PDFium or Tesseract)
+    refuses the file: its result would be taken for stale and extracted again on every run."""
     import multiprocessing
 
+    if expected != EXTRACTOR_VERSION:
+        raise RuntimeError(
+            f"this Dask worker runs extractor {EXTRACTOR_VERSION}, the run's is {expected}: install the same "
+            "code, Python packages and Tesseract on every machine"
+        )
     if multiprocessing.current_process().daemon:
         raise RuntimeError(
             "this Dask worker is a daemonic process and may not start the child that reads a file with its "
@@ -180,6 +188,7 @@ def extract_on_cluster(
                 jobs[i].source,
                 backend,
                 limits,
+                EXTRACTOR_VERSION,
                 key=f"extract-{run}-{i}",
                 pure=False,
                 priority=len(order) - rank,

@@ -11,7 +11,7 @@ import pytest
 
 from archive.ingest import ExtractOptions, ingest
 from archive.store import Archive
-from extract.cluster import Engine, _given_up, extract_on_cluster
+from extract.cluster import Engine, _given_up, extract_on_cluster, extract_task
 from extract.isolate import Job, Limits, extract_isolated
 
 
@@ -170,3 +170,10 @@ def test_the_cluster_is_given_the_largest_files_first(samples):
         )
     assert arrived == [j.source for j in reversed(jobs)]
     assert [r.source for r in results] == [j.source for j in jobs]  # results keep the jobs' order
+
+
+def test_a_worker_with_another_extractor_version_refuses_the_file(samples):
+    """Mixed versions on a cluster would stamp results the writer takes for stale, and so extract
+    them again every night: the worker says so instead."""
+    with pytest.raises(RuntimeError, match=r"runs extractor .* the run's is 6-0000000000"):
+        extract_task(str(samples[0]), samples[0].name, "pdfium", Limits(), expected="6-0000000000")

@@ -155,9 +155,9 @@ def test_an_extraction_by_other_code_is_extracted_again_and_loaded_in_its_place(
 def test_the_extractor_version_follows_the_extraction_code(tmp_path):
     import shutil
 
-    from extract import EXTRACTOR_VERSION, RULES_VERSION, code_digest
+    from extract import EXTRACTOR_VERSION, RULES_VERSION, code_digest, readers_digest
 
-    assert f"{RULES_VERSION}-{code_digest()}" == EXTRACTOR_VERSION
+    assert f"{RULES_VERSION}-{code_digest(readers=readers_digest())}" == EXTRACTOR_VERSION
     tree = tmp_path / "copy"
     shutil.copytree(Path(extract.__file__).parent, tree / "extract", ignore=shutil.ignore_patterns("__pycache__"))
     before = code_digest((tree / "extract",))
@@ -165,3 +165,18 @@ def test_the_extractor_version_follows_the_extraction_code(tmp_path):
     rules = tree / "extract" / "segment" / "votes.py"
     rules.write_text(rules.read_text() + "\n# a changed rule\n")
     assert code_digest((tree / "extract",)) != before
+
+
+def test_the_extractor_version_follows_the_readers_it_runs():
+    """A new PDFium, pdfminer, spaCy or Tesseract may read the same bytes otherwise: the version
+    changes with theirs, so an archive extracts its files again after an upgrade."""
+    from extract import code_digest, readers_digest
+
+    installed = readers_digest()
+    assert readers_digest() == installed
+    assert code_digest(readers=installed) != code_digest(readers=installed + "pypdfium2=0.0.1;")
+    for package in ("pypdfium2", "pdfplumber", "pdfminer.six", "spacy", "pytesseract"):
+        from importlib.metadata import version
+
+        assert f"{package}={version(package)};" in installed
+    assert "tesseract=" in installed  # the binary, which pytesseract only calls
