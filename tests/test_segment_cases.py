@@ -4,6 +4,7 @@ import pytest
 
 from extract.segment.cases import split_cases
 from extract.segment.documents import segment
+from models.layout import Cell, Line
 from tests.helpers import lines, pages
 
 
@@ -547,6 +548,17 @@ def test_a_table_of_contents_without_leaders_loses_its_page_numbers(gap):
 def test_numbers_that_end_titles_stay(entries):
     spec = "## Sakskart\n" + "\n".join(f"Sak {k:02d}-22 {t}" for k, t in enumerate(entries, 5))
     assert [t for _, t in numbers_titles(spec)] == entries
+
+
+def test_a_count_split_into_cells_is_no_case_row():
+    """ "59/60 har stemt." where every word stands apart (a file that spaces its words as columns):
+    a row is a case's only where the cell after the number opens a title."""
+    row = Line(
+        page=1, top=100, bottom=112, cells=[Cell("59/60", 72, 98), Cell("har", 105, 120), Cell("stemt.", 126, 150)]
+    )
+    assert split_cases([row], 11.0) == []
+    row.cells[1:] = [Cell("Godkjenning", 105, 160), Cell("av innkalling", 170, 230)]
+    assert [s.heading.title for s in split_cases([row], 11.0)] == ["Godkjenning"]
 
 
 def test_minutes_kept_as_a_table_whose_title_column_joins_two_words():

@@ -305,13 +305,14 @@ def _cell_heading(lines: list[Line], i: int) -> Heading | None:
     if len(cells) < 2:
         return None
     number = cell_number(clean(cells[0].text))
-    if number is None:
+    title = clean(cells[1].text).rstrip(":").strip()
+    if number is None or title[:1].islower():  # "59/60 | har | stemt.": a count in running text
         return None
     return Heading(
         index=i,
         end=i + 1,
         case_no=number,
-        title=clean(cells[1].text).rstrip(":").strip(),
+        title=title,
         kind="styled" if line.bold else "list",
         page=line.page,
     )
