@@ -1034,6 +1034,30 @@ def test_a_function_column_without_a_party_or_organisation_is_what_stands_beside
     ]
 
 
+def test_rows_without_a_header_with_function_and_party_in_cells_of_their_own():
+    """ "Ola Dahl | Leder | H": read as a header "Navn | Funksjon | Parti" would have it, the party
+    the affiliation and the function the role; "for Anne Vik" in the function's place is whom a
+    substitute met for."""
+    spec = """
+    ** Møtende medlemmer:
+    Ola Dahl | Leder | H
+    Kari Berg | Medlem | AP
+    ** Møtende varamedlemmer:
+    Per Lie | for Anne Vik | FrP
+    """
+    found, att = full(spec)
+    assert found == [
+        ("Ola Dahl", "H", "present", None, "Leder"),
+        ("Kari Berg", "AP", "present", None, "Medlem"),
+        ("Per Lie", "FrP", "present", "Anne Vik", None),
+        ("Anne Vik", None, "absent", None, None),
+    ]
+    assert att.chair == "Ola Dahl"
+    # an organisation's letters stay with the office, as printed
+    found, _ = full("** Til stede:\nKari Berg | Seksjonsleder | UNN")
+    assert found == [("Kari Berg", "Seksjonsleder, UNN", "present", None, None)]
+
+
 def test_a_substitutes_note_after_the_organisation_or_alone_in_brackets():
     """The member met for, named after the substitute's organisation, in a bracket of its own or
     after a comma: the note says who was met for (kept with the affiliation, as printed), and

@@ -416,6 +416,30 @@ def _person_piece(piece: str, sep: str) -> Person | None:
     return _person(piece) if sep == ";" or dashed else _name_with_parens(piece)
 
 
+_MET_FOR_CELL = re.compile(r"^(?:vara\w*\s+)?for:?\s+(?P<other>.+)$", re.I)
+# The national parties' codes, alone or joined ("AP/SP"): an organisation's letters ("UNN", "KS")
+# in the same place are its affiliation as printed, beside the office.
+_NATIONAL = r"(?:ap|a|h|frp|sp|sv|krf|v|mdg|r|rødt|raudt|pp|kp|inp|fnb|dem|uavh\.?|tvf|ffp)"
+_NATIONAL_PARTY = re.compile(rf"^{_NATIONAL}(?:\s*/\s*{_NATIONAL})*$", re.I)
+
+
+def _function_and_party(cells: list[str]) -> tuple[str | None, str, str | None] | None:
+    """(role, party, member met for) from the two cells after a name in a row without a header:
+    a party's code, and a function ("Leder") or a substitute's note ("for Anne Vik")."""
+    if len(cells) != 2:
+        return None
+    parties = [c for c in cells if _NATIONAL_PARTY.match(c)]
+    if len(parties) != 1:
+        return None
+    other = next(c for c in cells if c is not parties[0])
+    if (m := _MET_FOR_CELL.match(other)) and looks_like_name(clean(m.group("other"))):
+        return None, parties[0], clean(m.group("other"))
+    words = other.split()
+    if 0 < len(words) <= 2 and ROLE_WORD.match(words[-1]):
+        return other, parties[0], None
+    return None
+
+
 def _row_people(line: Line) -> list[Person]:
     """People in a table row: name then role columns, or several "Name (Party)" cells side by side."""
     cells = [clean(c.text) for c in line.cells if clean(c.text)]
@@ -425,6 +449,8 @@ def _row_people(line: Line) -> list[Person]:
     if len(cells) >= 2 and all(p is not None and p.affiliation for p in each):
         return [p for p in each if p]
     found = _name_and_office(cells[0])
+    if found and (beside := _function_and_party(cells[1:])):
+        return [Person(found[0], beside[1], beside[0] or found[1], substitute_for=beside[2])]
     if found:
         return [_settle(found[0], found[1], ", ".join(cells[1:]) or None)]
     person = _person(", ".join(cells))
