@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -46,10 +47,11 @@ def readers_digest() -> str:
     spec = find_spec("pypdfium2")
     if spec is not None and spec.origin:
         site = Path(spec.origin).parent.parent
-        for entry in os.listdir(site):
-            if entry.endswith(".dist-info") and "-" in entry:
-                name, _, rest = entry[: -len(".dist-info")].partition("-")
-                found[_normal(name)] = rest
+        with contextlib.suppress(OSError):  # unlisted: each is asked of importlib.metadata below
+            for entry in os.listdir(site):
+                if entry.endswith(".dist-info") and "-" in entry:
+                    name, _, rest = entry[: -len(".dist-info")].partition("-")
+                    found[_normal(name)] = rest
     parts = []
     for package in READERS:
         installed = found.get(_normal(package))
@@ -60,11 +62,11 @@ def readers_digest() -> str:
                 installed = "none"
         parts.append(f"{package}={installed};")
     program = shutil.which("tesseract")
-    if program:
-        stat = Path(program).resolve().stat()  # not its path, which may differ between machines
-        parts.append(f"tesseract={stat.st_size}:{stat.st_mtime_ns};")
-    else:
-        parts.append("tesseract=none;")
+    try:
+        stat = Path(program).resolve().stat() if program else None  # not its path: machines differ there
+    except OSError:
+        stat = None
+    parts.append(f"tesseract={stat.st_size}:{stat.st_mtime_ns};" if stat else "tesseract=none;")
     return "".join(parts)
 
 

@@ -428,15 +428,15 @@ def _function_and_party(cells: list[str]) -> tuple[str | None, str, str | None] 
     a party's code, and a function ("Leder") or a substitute's note ("for Anne Vik")."""
     if len(cells) != 2:
         return None
-    parties = [c for c in cells if _NATIONAL_PARTY.match(c)]
-    if len(parties) != 1:
+    at = [k for k, c in enumerate(cells) if _NATIONAL_PARTY.match(c)]
+    if len(at) != 1:
         return None
-    other = next(c for c in cells if c is not parties[0])
+    party, other = cells[at[0]], cells[1 - at[0]]
     if (m := _MET_FOR_CELL.match(other)) and looks_like_name(clean(m.group("other"))):
-        return None, parties[0], clean(m.group("other"))
+        return None, party, clean(m.group("other"))
     words = other.split()
     if 0 < len(words) <= 2 and ROLE_WORD.match(words[-1]):
-        return other, parties[0], None
+        return other, party, None
     return None
 
 

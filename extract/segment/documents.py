@@ -141,7 +141,7 @@ def classify(
         return kind
     if (_CASE_IN_TITLE.search(words) and len(cases) <= 1) or (len(cases) == 1 and _CASE_IN_TITLE.search(first_text)):
         return "case_document"
-    # "Styresak 78-2019 …", "Saksframlegg 12/24 …": the one case's heading names a case's document
+    # "Styresak 78-2019 …": the one case's heading names a case's document
     named_case = len(cases) == 1 and CASE_DOCUMENT_TITLE.match(cases[0].number_printed or "")
     if named_case and not has_list and not attended and not cases[0].adopted_decision:
         return "case_document"
