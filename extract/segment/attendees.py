@@ -40,6 +40,7 @@ from extract.segment.vocabulary import (
     MINUTE_TAKER_MARKER,
     MINUTE_TAKER_SENTENCE,
     MINUTE_TAKER_SENTENCE_KEY,
+    NATIONAL_PARTY,
     PARTY_NAME,
     ROLE_WORD,
     SUBSTITUTE_REMARK,
@@ -220,10 +221,15 @@ def _without_case_note(text: str | None) -> str | None:
     return text
 
 
-# A substitute's note that is a piece of a list of its own: "varamedlem for Jon Dal".
-_NOTE_FOR = re.compile(
-    r"^(?i:vara(?:medlem|representant)?|stedfortreder|møtte|møter)\s+for:?\s+(?P<other>[A-ZÆØÅ][^,;()]*?)$"
-)
+def _member_met_for(note: str) -> str | None:
+    """The member a substitute's note names, where the note is nothing else: "varamedlem for Jon
+    Dal", "vara for: Jon Dal", "for Jon Dal"."""
+    note = clean(note)
+    m = _SUBSTITUTE.fullmatch(note) or _FOR_IN_BRACKETS.fullmatch(note)
+    if m is None or m.groupdict().get("org"):
+        return None
+    other = clean(m.groupdict().get("name") or m.group("other"))
+    return other if looks_like_name(other) else None
 
 
 def _settle(name: str, office: str | None, rest: str | None) -> Person:
@@ -392,12 +398,12 @@ def _list_people(text: str, first_names: bool | None = None) -> tuple[list[Perso
         if sub := _substitute(piece):
             people.append(sub)
             continue
-        if people and (note := _NOTE_FOR.match(piece.strip())) and looks_like_name(note["other"].strip()):
+        if people and (other := _member_met_for(piece)):
             # "Eva Strand, Vestby kommune, varamedlem for Jon Dal": the note of the person before,
             # kept with what follows their name as a bracketed note is
             last = people[-1]
             affiliation = ", ".join(p for p in (last.affiliation, clean(piece)) if p)
-            people[-1] = last._replace(affiliation=affiliation, substitute_for=note["other"].strip())
+            people[-1] = last._replace(affiliation=affiliation, substitute_for=other)
             continue
         person = Person(piece) if first_names and _first_name_like(piece) else _person_piece(piece, sep)
         if person:
@@ -416,24 +422,17 @@ def _person_piece(piece: str, sep: str) -> Person | None:
     return _person(piece) if sep == ";" or dashed else _name_with_parens(piece)
 
 
-_MET_FOR_CELL = re.compile(r"^(?:vara\w*\s+)?for:?\s+(?P<other>.+)$", re.I)
-# The national parties' codes, alone or joined ("AP/SP"): an organisation's letters ("UNN", "KS")
-# in the same place are its affiliation as printed, beside the office.
-_NATIONAL = r"(?:ap|a|h|frp|sp|sv|krf|v|mdg|r|rødt|raudt|pp|kp|inp|fnb|dem|uavh\.?|tvf|ffp)"
-_NATIONAL_PARTY = re.compile(rf"^{_NATIONAL}(?:\s*/\s*{_NATIONAL})*$", re.I)
-
-
 def _function_and_party(cells: list[str]) -> tuple[str | None, str, str | None] | None:
     """(role, party, member met for) from the two cells after a name in a row without a header:
     a party's code, and a function ("Leder") or a substitute's note ("for Anne Vik")."""
     if len(cells) != 2:
         return None
-    at = [k for k, c in enumerate(cells) if _NATIONAL_PARTY.match(c)]
+    at = [k for k, c in enumerate(cells) if NATIONAL_PARTY.match(c)]
     if len(at) != 1:
         return None
     party, other = cells[at[0]], cells[1 - at[0]]
-    if (m := _MET_FOR_CELL.match(other)) and looks_like_name(clean(m.group("other"))):
-        return None, party, clean(m.group("other"))
+    if member := _member_met_for(other):
+        return None, party, member
     words = other.split()
     if 0 < len(words) <= 2 and ROLE_WORD.match(words[-1]):
         return other, party, None

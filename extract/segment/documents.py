@@ -275,7 +275,7 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
         # A case document's own "Dato:" is when it was written; only a meeting label dates the meeting.
         meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
         if meeting.date is None:
-            meeting.date = next((d for d in (_form_date(s.heading.date) for s in spans) if d), None)
+            meeting.date = form_date
     if kind == "minutes" and meeting.date and (meeting.start is None or meeting.end is None):
         start, end = times_from_sentences(text)
         meeting.start, meeting.end = meeting.start or start, meeting.end or end

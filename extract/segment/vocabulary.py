@@ -406,6 +406,10 @@ ROLE_WORD = re.compile(
     r"|sykepleier|sjukepleiar|ansvarlig|ansvarleg|inspektør|forvalter|forvaltar|konservator|kommunalsjef))$",
     I,
 )
+# The national parties' codes, alone or joined ("AP/SP", "Ap", "KrF"): an organisation's letters
+# ("UNN", "KS") printed in the same place are not a party.
+_NATIONAL = r"(?:ap|a|h|frp|sp|sv|krf|v|mdg|r|rødt|raudt|pp|kp|inp|fnb|dem|uavh\.?|tvf|ffp)"
+NATIONAL_PARTY = re.compile(rf"^{_NATIONAL}(?:\s*/\s*{_NATIONAL})*$", I)
 # A party's name heading its members within a list of those present ("DET NORSKE ARBEIDERPARTI",
 # "HØGRE", "KRISTELEG FOLKEPARTI").
 PARTY_NAME = re.compile(

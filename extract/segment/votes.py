@@ -72,8 +72,9 @@ VOTE_SENTENCE = re.compile(
     re.I | re.X,
 )
 _DECISION_LABEL_VOTE = re.compile(_UNANIMOUS_DECISION + r"\s*:?", re.I)
-_LABEL = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:\s*", re.I)
-_VOTE_HEADING = re.compile(r"^(?:votering|avstemning|avstemming|røysting|avrøysting)\s*:?$", re.I)
+_VOTE_WORD = r"(?:votering|avstemning|avstemming|røysting|avrøysting)"
+_LABEL = re.compile(rf"^{_VOTE_WORD}\s*:\s*", re.I)
+_VOTE_HEADING = re.compile(rf"^{_VOTE_WORD}\s*:?$", re.I)
 _PREFIX = re.compile(r"^(?:ved\s+(?:votering|avstemning|avstemming|røysting)\s*,?\s*(?:ble|vart|blei)?\s*)", re.I)
 _VERB = re.compile(
     rf"\s+(?:ble|vart|blei|er|var|fikk|fekk|{_UNANIMOUS}|{_ADOPTED}|{_REJECTED}|med\s+\d|mot\s+\d)\b.*$", re.I | re.S
