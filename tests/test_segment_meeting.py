@@ -365,3 +365,18 @@ def test_a_sentence_gives_the_place_before_the_date(text, place):
 def test_a_title_naming_the_enterprise_before_the_date_names_no_place():
     m = parse_meeting(lines("Styremøte i Helse Nord RHF 19. februar 2004"), None)
     assert (m.date, m.place) == ("2004-02-19", None)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Frå kl.: | 10:00 | Til kl.: | 14:30",
+        "Fra kl.: 10.00 Til kl.: 14.30",
+        "Møtestart: | 10:00 | Møteslutt: | 14:30",
+    ],
+)
+def test_start_and_end_labelled_with_the_clock_word_and_a_colon(row):
+    """A clock in a cell of its own is a value, not a label "10" with the value "00"; a label
+    ending in an abbreviation's point before its colon ("Til kl.:") ends the value before it."""
+    m = parse_meeting(lines(f"Møtedato: 14.03.2019\n{row}"), None)
+    assert (m.date, m.start, m.end) == ("2019-03-14", "10:00", "14:30")

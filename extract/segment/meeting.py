@@ -82,8 +82,9 @@ def _place_beside_time(value: str) -> str | None:
     return clean_place(", ".join(kept)) if kept else None
 
 
-_LABEL_ALONE = re.compile(r"^([^:]{2,30}):$")
-_LABEL_AND_VALUE = re.compile(r"^([^:]{2,30}):\s*(\S.*)$")
+# A label holds a letter: "10:00" in a cell of its own is a clock, not "10" with the value "00".
+_LABEL_ALONE = re.compile(r"^((?=[^:]*[^\W\d_])[^:]{2,30}):$")
+_LABEL_AND_VALUE = re.compile(r"^((?=[^:]*[^\W\d_])[^:]{2,30}):\s*(\S.*)$")
 
 
 def _cell_pairs(cells: list[str]) -> list[tuple[str, str]]:
@@ -101,8 +102,9 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str]]:
 
 
 # Where a label may end inside a value: a word, up to three more before it, then a colon and a
-# space ("… 12.03.2019 Tid: kl. 09.00 Sted: Rådhuset"); a clock's colon follows a digit.
-_LABEL_END = re.compile(r"(?<=[^\W\d_]):(?=\s|$)")
+# space ("… 12.03.2019 Tid: kl. 09.00 Sted: Rådhuset"), or an abbreviation's point ("Til kl.:");
+# a clock's colon follows a digit.
+_LABEL_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.)):(?=\s|$)")
 _LABEL_WORDS = re.compile(r"(?:^|\s)((?:[^\s:]+\s+){0,3}[^\W\d_][^\s:]*)$")
 
 
