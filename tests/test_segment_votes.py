@@ -347,3 +347,22 @@ def test_a_fallen_proposal_had_the_fewer_votes_whichever_side_is_printed_first(t
     (vote,) = find_votes(lines(text))
     assert (vote.votes_for, vote.against) == counts
     assert (vote.parties_for, vote.parties_against) == parties
+
+
+@pytest.mark.parametrize(
+    "heading", ["Behandling i Formannskapet - 04.06.2020:", "Handsaming i Heradsstyret 14.06.2018:", "Behandling:"]
+)
+def test_a_vote_set_tight_under_a_treatment_heading_is_the_vote_without_the_heading(heading):
+    """The heading and the vote under it run together as one sentence; the vote is what follows
+    the heading's colon."""
+    (vote,) = find_votes(lines(f"{heading}\nEnstemmig vedtatt."))
+    assert (vote.result, vote.unanimous, vote.printed) == ("adopted", True, "Enstemmig vedtatt.")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["** Formannskapets behandling 04.06.2020:", "** Kommunestyrets behandling:", "** Formannskapet si handsaming"],
+)
+def test_a_treatment_heading_naming_its_committee_first(heading):
+    (vote,) = find_votes(lines(f"{heading}\nEnstemmig"))
+    assert (vote.result, vote.unanimous) == ("adopted", True)

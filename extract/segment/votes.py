@@ -137,10 +137,13 @@ _LABELLED_COUNT = re.compile(
 )
 
 
-# A treatment heading ("Behandling i Formannskapet - 12.03.2013", "Handsaming:") plays the vote
-# label's part for the bare word set alone under it.
+# A treatment heading ("Behandling i Formannskapet - 12.03.2013", "Handsaming:", "Formannskapets
+# behandling 04.06.2020:", "Formannskapet si handsaming") plays the vote label's part for the bare
+# word set alone under it.
 _TREATMENT = re.compile(
-    r"^(?:møte|saks)?(?:behandling|handsaming)\b(?:\s+i\s+[^:]{1,60})?\s*(?::\s*(?P<rest>.*))?$", re.I
+    r"^(?:[^\W\d_]+s\s+|[^\W\d_]+\s+si\s+|møte|saks)?(?:behandling|handsaming)\b"
+    r"(?:\s+i\s+[^:]{1,60}|\s*[-–]?\s*\d{1,2}\.\d{1,2}\.\d{2,4})?\s*(?::\s*(?P<rest>.*))?$",
+    re.I,
 )
 
 
@@ -274,6 +277,8 @@ def find_votes(lines: list[Line]) -> list[Vote]:
         treated = bool(heading and not heading.group("rest"))
         if heading and heading.group("rest"):  # "Behandling: Enstemmig."
             after_treatment, text = True, heading.group("rest")
+            if is_vote_sentence(text):  # the heading set tight over its vote is not the vote's text
+                sentence = text
         if m := _NAMED.match(text):
             side, names = m.group("side").lower(), _names(m.group("names"))
             if votes:
