@@ -1331,3 +1331,31 @@ Ola Nordmann | Rådgiver
         ("Amund Kvisterø", "Vernepleier, Psykose og rusenheten", "guest"),
         ("Glenn-Helge Hattmann", "Samhandlingssjef UNN", "observer"),
     ]
+
+
+def test_rows_without_a_header_with_the_function_first():
+    """ "Styreleder | Kari Berg": the office in its own cell before the name reads as it does
+    printed before the name on one line ("Styreleder Kari Berg"); a party after them is the
+    affiliation."""
+    spec = """
+    ** Til stede:
+    Styreleder | Kari Berg
+    Nestleder | Ola Nordmann
+    ** Forfall:
+    Styremedlem | Siri Lund
+    ** Fra administrasjonen:
+    Administrerende direktør | Tor Bakke
+    """
+    found, _ = full(spec)
+    assert found == [
+        ("Kari Berg", "Styreleder", "present", None, "Styreleder"),
+        ("Ola Nordmann", "Nestleder", "present", None, "Nestleder"),
+        ("Siri Lund", "Styremedlem", "absent", None, "Styremedlem"),
+        ("Tor Bakke", "Administrerende direktør", "secretariat", None, "Administrerende direktør"),
+    ]
+    found, att = full("** Til stede:\nOrdfører | Ola Nordmann | H\nMedlem | Kari Berg | SP")
+    assert found == [("Ola Nordmann", "H", "present", None, "Ordfører"), ("Kari Berg", "SP", "present", None, "Medlem")]
+    assert att.chair == "Ola Nordmann"
+    # a name in the first cell keeps its row as it was
+    found, _ = full("** Til stede:\nKari Berg | Leder | Tromsø kommune")
+    assert found == [("Kari Berg", "Leder, Tromsø kommune", "present", None, None)]

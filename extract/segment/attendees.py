@@ -439,6 +439,17 @@ def _function_and_party(cells: list[str]) -> tuple[str | None, str, str | None] 
     return None
 
 
+def _leading_name(cells: list[str]) -> tuple[tuple[str, str | None], list[str]] | None:
+    """(name, office) opening a row and the cells after them: the name in the first cell, with its
+    office or not, or an office alone in the first cell and the name in the next ("Styreleder |
+    Kari Berg"), as the office printed before the name on one line."""
+    if found := _name_and_office(cells[0]):
+        return found, cells[1:]
+    if len(cells) >= 2 and _only_office(cells[0]) and looks_like_name(_join_hyphens(cells[1])):
+        return (_join_hyphens(cells[1]), cells[0]), cells[2:]
+    return None
+
+
 def _row_people(line: Line) -> list[Person]:
     """People in a table row: name then role columns, or several "Name (Party)" cells side by side."""
     cells = [clean(c.text) for c in line.cells if clean(c.text)]
@@ -447,11 +458,11 @@ def _row_people(line: Line) -> list[Person]:
     each = [_name_with_parens(c) for c in cells]
     if len(cells) >= 2 and all(p is not None and p.affiliation for p in each):
         return [p for p in each if p]
-    found = _name_and_office(cells[0])
-    if found and (beside := _function_and_party(cells[1:])):
-        return [Person(found[0], beside[1], beside[0] or found[1], substitute_for=beside[2])]
-    if found:
-        return [_settle(found[0], found[1], ", ".join(cells[1:]) or None)]
+    if lead := _leading_name(cells):
+        found, rest = lead
+        if beside := _function_and_party(rest):
+            return [Person(found[0], beside[1], beside[0] or found[1], substitute_for=beside[2])]
+        return [_settle(found[0], found[1], ", ".join(rest) or None)]
     person = _person(", ".join(cells))
     return [person] if person else []
 
@@ -933,9 +944,8 @@ class _Reader:
     def read_row(self, line: Line) -> None:
         """A row without a header: a name and its role, a status word, or a substitute's note."""
         cells = [clean(c.text) for c in line.cells if clean(c.text)]
-        if len(cells) >= 2 and (found := _name_and_office(cells[0])):
-            name, office = found
-            rest = ", ".join(cells[1:])
+        if len(cells) >= 2 and (lead := _leading_name(cells)) and lead[1]:
+            (name, office), rest = lead[0], ", ".join(lead[1])
             if ABSENT_REMARK.match(rest):
                 self.add(name, office, "absent")
                 return
