@@ -600,3 +600,54 @@ def test_a_single_dashed_number_in_a_heading_is_no_case():
     Møtet ble holdt på Teams.
     """
     assert numbers_titles(spec) == []
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "## Styresak 009/12 B\n## Styremøte 15.02.2012",  # the meeting under the number, both headings
+        "## Styresak 009/12 B | Styremøte 15. februar 2012",  # beside it, in a cell of its own
+        "## Styresak 009/12 B\n## Styremøte onsdag 15.02.2012",
+        "Styresak 009/12 B\nStyremøte 15.02.2012",  # in regular type, named a case by its word
+        "Styresak 009/12 B",
+    ],
+)
+def test_the_meeting_named_with_the_number_is_not_the_title(beside):
+    """ "Styremøte 15.02.2012" with the case's number says which meeting the case goes to; the
+    form's row above still titles the case."""
+    spec = f"""
+    # Styresak
+    Dato: | 03.02.2012
+    Saka gjeld: | Samansetting av regionalt brukarutval
+
+    {beside}
+
+    ** Forslag til vedtak
+    1. Styret sluttar seg til endringane.
+    """
+    assert numbered(spec) == [("09/2012", None, "Styresak 009/12 B", "Samansetting av regionalt brukarutval")]
+
+
+def test_a_title_with_a_meeting_date_in_it_stays_a_title():
+    spec = """
+    ## Sak 12/24 Godkjenning av protokoll fra møte 15.02.2024
+    Tekst.
+
+    ## Sak 13/24 Styremøte 15.02.2024
+    Tekst.
+    """
+    assert [t for _, t in numbers_titles(spec)] == [
+        "Godkjenning av protokoll fra møte 15.02.2024",
+        "Styremøte 15.02.2024",
+    ]
+
+
+def test_a_case_number_alone_in_regular_type_without_a_form_title_is_not_a_case():
+    spec = """
+    Dato: | 03.02.2012
+
+    Styresak 009/12 B
+
+    Tekst.
+    """
+    assert numbered(spec) == []

@@ -26,7 +26,7 @@ from itertools import pairwise
 from extract.segment.lines import is_heading_style, label_value, starts_paragraph
 from extract.segment.numbers import RANGE, CaseNo, cell_number, parse_heading_number, parse_unnumbered_year
 from extract.segment.tables import cell_under, columns, is_row, squash, text_under
-from extract.segment.text import OPEN_END, clean
+from extract.segment.text import ISO_DATE, NUMERIC_DATE, OPEN_END, WRITTEN_DATE, clean
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
     BARE_NUMBER_COLUMN,
@@ -41,6 +41,7 @@ from extract.segment.vocabulary import (
     SECTION_LABEL,
     TITLE_COLUMN,
     TITLE_LABEL,
+    WEEKDAY,
 )
 from models.layout import Cell, Line
 
@@ -63,6 +64,8 @@ TABLE_COLUMNS = {
     "decision": DECISION_COLUMN,
     "proposal": PROPOSAL_COLUMN,
 }
+# A meeting named by its word and date alone ("Styremøte 15.02.2012", "Møte onsdag 15. mai 2024").
+_MEETING_WORD = re.compile(rf"^\w*møte(?:dato)?\s*:?\s*(?:{WEEKDAY}\s*,?\s*)?$", re.I)
 # Heading kinds by how much a case's own section says: the section's heading wins over a list entry.
 RANK = {"label": 3, "form": 3, "styled": 3, "bare": 2, "list": 0}
 
@@ -308,6 +311,8 @@ def _cell_heading(lines: list[Line], i: int) -> Heading | None:
     title = clean(cells[1].text).rstrip(":").strip()
     if number is None or title[:1].islower():  # "59/60 | har | stemt.": a count in running text
         return None
+    if _meeting_reference(title):
+        return None  # a number and its meeting: the title is elsewhere, if printed
     return Heading(
         index=i,
         end=i + 1,
@@ -316,6 +321,16 @@ def _cell_heading(lines: list[Line], i: int) -> Heading | None:
         kind="styled" if line.bold else "list",
         page=line.page,
     )
+
+
+def _meeting_reference(text: str) -> bool:
+    """ "Styremøte 15.02.2012" set with a case's number says which meeting the case goes to: it is
+    not the case's title (a form's row above may hold that)."""
+    text = clean(text)
+    for date in (NUMERIC_DATE, WRITTEN_DATE, ISO_DATE):
+        if (found := date.search(text)) and not text[found.end() :].strip(" ."):
+            return bool(_MEETING_WORD.match(text[: found.start()].strip()))
+    return False
 
 
 def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float, explicit: bool) -> Heading | None:
@@ -328,6 +343,8 @@ def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float,
         return None
     nxt = lines[j]
     if not is_heading_style(nxt, body) or _is_label(nxt) or not clean(nxt.text)[:1].isupper():
+        return None
+    if _meeting_reference(nxt.text):
         return None
     end = _continuation(lines, j + 1, nxt, same_style=True)
     return Heading(
@@ -343,17 +360,21 @@ def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float,
 FORM_ROWS = 12  # a case document's header rows stand this close above its number
 
 
-def _titled_by_form(lines: list[Line], i: int, number: CaseNo, body: float) -> Heading | None:
+def _titled_by_form(lines: list[Line], i: int, number: CaseNo, body: float, explicit: bool = False) -> Heading | None:
     """A number set as a heading with its title in a header row above ("Saka gjeld: …" over
-    "Styresak 009/12 B"), or with no title printed at all."""
+    "Styresak 009/12 B"), or with no title printed at all. In regular type, the number needs its
+    case word ("Styresak 037/03 B") and the row above its title."""
     line = lines[i]
-    if not is_heading_style(line, body) or (i + 1 < len(lines) and _match(lines[i + 1].text)):
+    styled = is_heading_style(line, body)
+    if not (styled or explicit) or (i + 1 < len(lines) and _match(lines[i + 1].text)):
         return None  # "SSU sak 27/2024" over "27/2024 Rekruttering …" titles a document
     title = ""
     for j in range(max(0, i - FORM_ROWS), i):
         tv = label_value(lines[j])
         if tv and TITLE_LABEL.match(tv[0] + ":") and not CASE_LABEL.match(tv[0] + ":") and tv[1]:
             title = tv[1]
+    if not (styled or title):
+        return None
     return Heading(index=i, end=i + 1, case_no=number, title=clean(title), kind="styled", page=line.page)
 
 
@@ -397,9 +418,13 @@ def _styled_heading(
     if matched is None or ADOPTED_LABEL.match(clean(line.text)):
         return None  # "FS-070/13 Vedtak:" labels the case's decision
     number, title = matched
+    if len(line.cells) >= 2 and _meeting_reference(title) and _match(line.cells[0].text) == (number, ""):
+        title = ""  # "Styresak 009/12 B | Styremøte 15.02.2012": the meeting in a cell of its own
     explicit = number.printed[:1].isalpha()  # a case word or prefix stands before the number
     if not title:
-        return _number_only_heading(lines, i, number, body, explicit) or _titled_by_form(lines, i, number, body)
+        return _number_only_heading(lines, i, number, body, explicit) or _titled_by_form(
+            lines, i, number, body, explicit
+        )
     styled = is_heading_style(line, body)
     # An unstyled "Sak 05/24 ble …" is running text; a heading's title starts upper-case.
     upper = title[:1].isupper()
