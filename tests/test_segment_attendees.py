@@ -1359,3 +1359,46 @@ def test_rows_without_a_header_with_the_function_first():
     # a name in the first cell keeps its row as it was
     found, _ = full("** Til stede:\nKari Berg | Leder | Tromsø kommune")
     assert found == [("Kari Berg", "Leder, Tromsø kommune", "present", None, None)]
+
+
+def test_a_note_of_coming_or_leaving_in_brackets_is_not_an_affiliation():
+    """ "(forlot møtet etter sak 34/09)", "(fra kl 17)": when a person came or left, beside or
+    after their organisation in brackets of its own."""
+    found, _ = people(
+        "Til stede: | Kari Berg (Helse Nord HF) (forlot møtet etter sak 34/09), Ola Nordmann (fra kl 17), "
+        "Siri Lund (til og med sak 12/23) (Tromsø kommune), Per Hansen (SP) (vara)"
+    )
+    assert found == [
+        ("Kari Berg", "Helse Nord HF", "present"),
+        ("Ola Nordmann", None, "present"),
+        ("Siri Lund", "Tromsø kommune", "present"),
+        ("Per Hansen", "SP, vara", "present"),
+    ]
+
+
+def test_a_group_from_an_organisation_is_named_by_the_organisation():
+    """ "Fra UNN: | A, B" within a list: the people come from UNN, which is their affiliation;
+    after an absence row with its own names, a "Fra …:" row lists people who came (as those after
+    the administration do), while under an absence label alone it groups the absent."""
+    spec = """
+    Til stede:
+    Fra kommunene: | Kari Berg, Ola Nordmann
+    Frå UNN: | Siri Lund
+    Forfall: | Tor Bakke (Karlsøy)
+    Fra prosjektledelsen: | Eva Strand (Invest), Nina Dahl
+    """
+    found, _ = people(spec)
+    assert found == [
+        ("Kari Berg", "kommunene", "present"),
+        ("Ola Nordmann", "kommunene", "present"),
+        ("Siri Lund", "UNN", "present"),
+        ("Tor Bakke", "Karlsøy", "absent"),
+        ("Eva Strand", "Invest", "guest"),
+        ("Nina Dahl", "prosjektledelsen", "guest"),
+    ]
+    found, _ = people("Forfall:\nFra kommunene: | Kari Berg, Ola Nordmann\nFra UNN: | Siri Lund")
+    assert found == [
+        ("Kari Berg", "kommunene", "absent"),
+        ("Ola Nordmann", "kommunene", "absent"),
+        ("Siri Lund", "UNN", "absent"),
+    ]

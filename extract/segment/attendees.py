@@ -63,6 +63,14 @@ _SUBSTITUTE = re.compile(
 )
 # A note of the cases someone attended, not an affiliation: "(49/14)", "(frå 51/14)", "(47-55/14)".
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|under|i|på|sak(?:ene)?|og|,|\s)*\d{1,3}(?:\s*[-–/]\s*\d{1,4})*)+$", re.I)
+# When a person came or left, in brackets: "(forlot møtet etter sak 34/09)", "(fra kl 17)".
+_PRESENCE_NOTE = re.compile(
+    r"^(?:(?:forlot|gikk|gjekk|kom|ankom|permisjon|fratrådte|fråtredde)\b|perm\."
+    r"|(?:fra|frå|til|etter|fom|tom|f\.o\.m\.?|t\.o\.m\.?)\s+(?:og\s+med\s+)?(?:kl\b|sak\b|\d))",
+    re.I,
+)
+# A group's label naming where its people come from: "Fra kommunene:", "Frå UNN:".
+_FROM = re.compile(r"^(?:fra|frå)\s+", re.I)
 # A dash or bar alone at the end of a name's cell: what a scanned table's border leaves behind.
 _STRAY_MARK = re.compile(r"\s+[-–—|_]+$")
 _TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)$")
@@ -330,9 +338,12 @@ def _name_with_parens(piece: str) -> Person | None:
         if found is None:
             return None
         name, office = found
-        aff = m.group("aff").strip()
-        if _CASE_NOTE.match(aff):
+        # "(Helse Nord HF) (forlot møtet etter sak 34)": brackets of their own, a note among them
+        kept = [g.strip() for g in re.split(r"\)\s*\(", m.group("aff"))]
+        kept = [g for g in kept if g and not _CASE_NOTE.match(g) and not _PRESENCE_NOTE.match(g)]
+        if not kept:
             return _settle(name, office, None)
+        aff = ", ".join(kept)
         if (sub := _FOR_IN_BRACKETS.match(aff)) and looks_like_name(other := sub.group("other").strip()):
             # "Marit Myrhaug (for Jon Hollekim, Inderøy kommune)": a substitute, with the organisation
             return _settle(name, office, sub.group("org"))._replace(substitute_for=other)
@@ -708,6 +719,7 @@ class _Reader:
         # møtte:"): groups within it under other labels fall back to it.
         self.section: str | None = None
         self.staff = False  # an administration's group has been listed in the section
+        self.listed_value = False  # the section's label listed people of its own on its row
         self.group_office: str | None = None  # the role label a group of names stands under
         self.inline: list[str] | None = None  # text of an inline list being read
         self.item: list[str] | None = None  # the bullet item being read
@@ -809,6 +821,7 @@ class _Reader:
                 self.listed_from = len(self.entries)
                 if not value or self.section is None or new_status != "secretariat":
                     self.section, self.staff = new_status, False  # a list of its own
+                    self.listed_value = bool(value)
                 else:
                     self.staff = True  # a group within the list: "Sekretariatet: A, B"
                 self.value_x = line.cells[-1].x0 if value and len(line.cells) >= 2 else None
@@ -984,9 +997,11 @@ class _Reader:
             if attendance_status(label) or len(people) < len(pieces):
                 return False  # a status, or a remark that is not a list of people
         self.flush()
-        self.group_office = clean(label)
+        self.group_office = _FROM.sub("", clean(label))
         if ADMINISTRATION_ROLE.search(label):
             self.status, self.staff = "secretariat", True
+        elif self.section == "absent" and _FROM.match(label) and self.listed_value:
+            self.status = "guest"  # "Forfall: | A" then "Fra prosjektledelsen: | B": B came
         elif self.section is not None:
             # Staff follow the administration in a list of those present ("Rådmenn: …", "NUI: …");
             # after it, an absence list is over ("Forfall: …", "Fra sekretariatet: …", "Fra
