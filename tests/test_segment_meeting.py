@@ -380,3 +380,24 @@ def test_start_and_end_labelled_with_the_clock_word_and_a_colon(row):
     ending in an abbreviation's point before its colon ("Til kl.:") ends the value before it."""
     m = parse_meeting(lines(f"Møtedato: 14.03.2019\n{row}"), None)
     assert (m.date, m.start, m.end) == ("2019-03-14", "10:00", "14:30")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Vår ref.: | 2011/1234-3 | Dato: | 09.09.2011",
+        "Arkivsak: | 11/345 | Dato: | 09.09.2011",
+        "Deres ref.: 11/22 Vår ref.: 2011/1234 Dato: 09.09.2011",
+    ],
+)
+def test_a_date_beside_the_letter_reference_dates_the_letter(row):
+    """A plain "Dato:" in the row of a letter's references is when the letter was written: the
+    meeting's date is the one the title announces."""
+    spec = f"# Innkalling til styremøte 20. september 2011\n{row}\nSaksliste"
+    m = parse_meeting(lines(spec), "Innkalling til styremøte 20. september 2011")
+    assert m.date == "2011-09-20"
+
+
+def test_a_plain_date_row_still_dates_the_meeting_without_a_reference():
+    m = parse_meeting(lines("# Møtebok\nDato: | 09.09.2011\nSted: | Rådhuset"), "Møtebok")
+    assert m.date == "2011-09-09"

@@ -26,9 +26,11 @@ from extract.segment.text import (
     parse_times,
 )
 from extract.segment.vocabulary import (
+    ARCHIVE_REFERENCE,
     CLOCK_WORD,
     COMMITTEE_NOUN,
     DATE_LABELS,
+    DOCUMENT_DATE_RANK,
     END_LABEL,
     END_SENTENCE,
     MEETING_NUMBER,
@@ -49,6 +51,8 @@ from models.layout import Line
 # "Fysisk UNN-Breivika D1-707, med mulighet for digital deltakelse" → "UNN-Breivika D1-707".
 _MODE_PREFIX = re.compile(r"^(?:fysisk(?:\s+møte)?|digitalt|hybrid(?:t)?)\s*(?:på|i|:|,)?\s+(?=\S)", re.I)
 _MODE_SUFFIX = re.compile(r",?\s*(?:med\s+mulighet\s+for|og\s+mulighet\s+for|evt\.?|eventuelt)\s+digital.*$", re.I)
+# A letter's reference ("Vår ref.:", "Arkivsak:"): a plain "Dato:" in its row dates the letter.
+_LETTER_REFERENCE = re.compile(rf"^(?:{ARCHIVE_REFERENCE})", re.I)
 _CLOCK_ALONE = re.compile(rf"^(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})(?![\d.])", re.I)
 # A time row with start and end side by side and nothing between: "Tid: 09:00 13:50".
 _ONE_CLOCK = rf"(?:{CLOCK_WORD}\s*)?(\d{{1,2}})[.:](\d{{2}})"
@@ -168,8 +172,12 @@ def parse_meeting(
     time_value: str | None = None
     end_value: str | None = None
     for line in lines:
-        for label, value in _labelled_pairs(line):
+        pairs = _labelled_pairs(line)
+        letter = any(_LETTER_REFERENCE.match(label) for label, _ in pairs)
+        for label, value in pairs:
             for rank, pattern in enumerate(DATE_LABELS[:ranks]):
+                if letter and rank == DOCUMENT_DATE_RANK:
+                    continue
                 if rank < best_rank and pattern.match(label) and (date := parse_date(value, year)):
                     meeting.date = date
                     meeting.start, meeting.end = parse_times(value)
