@@ -1,5 +1,7 @@
 """Proposed decisions kept apart from adopted ones, in every label variant."""
 
+import pytest
+
 from extract.segment.decisions import find_decisions
 from tests.helpers import lines
 
@@ -401,3 +403,23 @@ def test_a_proposal_under_its_owner_and_the_bare_word():
     Planen vedtas.
     """
     assert decisions(spec) == (["Planen vedtas.", "Planen vert send på høyring."], ["Planen vedtas."])
+
+
+@pytest.mark.parametrize("signed", ["Hamar, 6.11.2013", "Tromsø 12. mars 2024", "Oslo, den 5. november 2013"])
+def test_the_place_and_date_of_the_signatures_end_a_decision(signed):
+    """The line giving where and when the minutes were signed opens the signature block, even
+    set tight under the last decision."""
+    spec = f"""
+    Vedtak: Budsjettet vedtas.
+    {signed}
+    Kari Berg (s.) styreleder
+    """
+    assert decisions(spec) == ([], ["Budsjettet vedtas."])
+
+
+def test_a_decision_going_on_to_a_place_and_date_keeps_them():
+    spec = """
+    Vedtak: Saken utsettes til møtet i
+    Tromsø 12. mars 2024
+    """
+    assert decisions(spec) == ([], ["Saken utsettes til møtet i Tromsø 12. mars 2024"])

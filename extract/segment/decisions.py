@@ -1,13 +1,14 @@
 """Decisions: proposed ("Forslag til vedtak", "Innstilling") and adopted ("Vedtak") blocks.
 
-A block starts at a decision label, either alone on its line or followed by the text
-("Vedtak: Innkalling godkjennes."), or at a sentence introducing a proposal ("Ordfører fremmet
-følgende forslag til vedtak:"), and runs until a rule, another label, a heading, a vote
-("Vedtaket var samrøystes.") or a new paragraph that is not a list item. A page break does not
-end a block. A sentence that merely starts with the word ("Vedtak rundt sak 04/23 ble som
-følger:") quotes an earlier decision and is not a label: a label is the whole phrase up to its
-colon. Where a case record names its adopted decision by body and case ("FS-070/13 Vedtak:"),
-a plain "Vedtak" before it is the recommendation the case was put forward with.
+A block starts at a decision label, either alone on its line or followed by the text ("Vedtak:
+Innkalling godkjennes."), or at a sentence introducing a proposal ("Ordfører fremmet følgende
+forslag til vedtak:"), and runs until a rule, another label, a heading, a vote ("Vedtaket var
+samrøystes."), the place and date over the signatures or a new paragraph that is not a list
+item. A page break does not end a block. A sentence that merely starts with the word ("Vedtak
+rundt sak 04/23 ble som følger:") quotes an earlier decision and is not a label: a label is the
+whole phrase up to its colon. Where a case record names its adopted decision by body and case
+("FS-070/13 Vedtak:"), a plain "Vedtak" before it is the recommendation the case was put forward
+with.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.segment.lines import is_heading_style, starts_paragraph
 from extract.segment.numbers import parse_heading_number
-from extract.segment.text import LIST_MARKER, NUMBERED, clean, join_lines
+from extract.segment.text import LIST_MARKER, NUMBERED, NUMERIC_DATE, OPEN_END, WRITTEN_DATE, clean, join_lines
 from extract.segment.vocabulary import (
     ADOPTED_LABEL,
     ADOPTED_SENTENCE,
@@ -81,6 +82,20 @@ INDENT = 8.0  # a line this far right of the block's first line is one of its li
 SECTION_GAP = 2.0  # white space of this many font sizes above a heading sets a new section apart
 
 
+# Where and when the minutes were signed, on a line of its own over the signatures: "Hamar,
+# 6.11.2013", "Oslo, den 5. november 2013".
+_SIGNED_AT = re.compile(r"^[A-ZÆØÅ][\w.-]*(?:[ -][A-ZÆØÅ][\w.-]*){0,2},?\s+(?:den\s+)?(?P<date>\S.*?)\.?$")
+
+
+def _signed_at(text: str, prev_text: str) -> bool:
+    """A place and a date alone on a line, not a phrase the line before leaves open ("… til
+    møtet i" over "Tromsø 12. mars 2024") or introduces ("Neste møte:")."""
+    m = _SIGNED_AT.match(text)
+    if not m or OPEN_END.search(prev_text) or prev_text.endswith(":"):
+        return False
+    return bool(NUMERIC_DATE.fullmatch(m.group("date")) or WRITTEN_DATE.fullmatch(m.group("date")))
+
+
 def _ends_block(
     line: Line, prev_text: str | None, first_style: tuple[bool, int] | None, body: float, first_x: float
 ) -> bool:
@@ -91,6 +106,8 @@ def _ends_block(
         return True
     if prev_text is None:  # the first line of the block
         return False
+    if _signed_at(text, clean(prev_text)):
+        return True
     # A list item: marked, or indented under the block (where OCR lost its bullet).
     listed = bool(LIST_MARKER.match(text)) or line.x0 > first_x + INDENT
     # A heading in another style ends the block; a numbered one too when white space sets it apart.
