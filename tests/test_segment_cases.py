@@ -651,3 +651,45 @@ def test_a_case_number_alone_in_regular_type_without_a_form_title_is_not_a_case(
     Tekst.
     """
     assert numbered(spec) == []
+
+
+SECTION_OVER_FORM = """
+## SAKSLISTE
+** Saksnr. | Arkivsaksnr. | Tittel
+56/09 | 09/810 | GODKJENNING AV PROTOKOLL
+57/09 | 09/805 | SØKNAD OM FRITAK FRA POLITISKE VERV
+===
+** Sak 56/09
+{name}
+Saksbehandler: Anne Moe | Arkiv: 033
+** Saksnr.: | Utvalg | Møtedato
+56/09 | Kommunestyret | 15.10.2009
+## GODKJENNING AV PROTOKOLL
+** Ordførers innstilling:
+Protokoll fra møte 10.09.2009 godkjennes.
+===
+** Sak 57/09
+{name}
+Saksbehandler: Kari Berg | Arkiv: 033
+** Saksnr.: | Utvalg | Møtedato
+57/09 | Kommunestyret | 15.10.2009
+## SØKNAD OM FRITAK FRA POLITISKE VERV
+** Ordførers innstilling:
+Kommunestyret vedtar å gi Siri Lund fritak fra sine politiske verv.
+"""
+
+
+@pytest.mark.parametrize("name", ["## SAKSFREMLEGG", "Saksframlegg", "** Særutskrift"])
+def test_a_case_announced_over_its_form_is_one_case_with_the_forms_title(name):
+    """ "Sak 56/09" over the case document's name and its form: the name is no title, and the
+    case runs from the first of its two headings to the next case, so its form's title and its
+    recommendation are both its own."""
+    (document,) = segment(pages(SECTION_OVER_FORM.format(name=name)))
+    assert [(c.number, c.title, c.proposed_decisions) for c in document.cases] == [
+        ("56/2009", "GODKJENNING AV PROTOKOLL", ["Protokoll fra møte 10.09.2009 godkjennes."]),
+        (
+            "57/2009",
+            "SØKNAD OM FRITAK FRA POLITISKE VERV",
+            ["Kommunestyret vedtar å gi Siri Lund fritak fra sine politiske verv."],
+        ),
+    ]

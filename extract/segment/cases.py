@@ -35,6 +35,7 @@ from extract.segment.vocabulary import (
     CASE_LIST_HEADING,
     DATE_COLUMN,
     DECISION_COLUMN,
+    DOCUMENT_NAME,
     NUMBER_COLUMN,
     PROPOSAL_COLUMN,
     PROPOSAL_LABEL,
@@ -344,7 +345,7 @@ def _number_only_heading(lines: list[Line], i: int, number: CaseNo, body: float,
     nxt = lines[j]
     if not is_heading_style(nxt, body) or _is_label(nxt) or not clean(nxt.text)[:1].isupper():
         return None
-    if _meeting_reference(nxt.text):
+    if _meeting_reference(nxt.text) or DOCUMENT_NAME.match(clean(nxt.text)):
         return None
     end = _continuation(lines, j + 1, nxt, same_style=True)
     return Heading(
@@ -579,7 +580,8 @@ def _counts_up(nums: list[int], start: int | None = 1) -> bool:
 
 
 def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[CaseSpan]:
-    """One span per case, in order of first appearance, from the richest heading.
+    """One span per case, in order of first appearance, from the richest heading; two headings of
+    one case in a row (its number over its form) open one section, which runs to the next case.
 
     `plain` for text whose style cannot be trusted (OCR): bare "12/24 Title" lines count too."""
     headings = [] if plain else find_headings(lines, body)
@@ -593,6 +595,12 @@ def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[Cas
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
+        prev = spans[-1].heading if spans else None
+        if prev is not None and h.kind != "list" and prev.kind != "list" and _same_case(prev, h):
+            # "Sak 56/09" over its case form "56/09 | Kommunestyret | …": one section, both headings'
+            spans[-1].lines = lines[prev.end : stop]
+            _fill(prev, h)
+            continue
         spans.append(CaseSpan(heading=h, lines=lines[h.end : stop]))
     best: dict[tuple, CaseSpan] = {}
     order: list[tuple] = []
@@ -635,6 +643,20 @@ def _drop_page_numbers(headings: list[Heading]) -> None:
             for h, m in zip(run, found, strict=True):
                 if m:
                     h.title = h.title[: m.start()]
+
+
+def _same_case(a: Heading, b: Heading) -> bool:
+    """Two headings of one case: its number and year, and no two different prefixes."""
+    return a.case_no.key[1:] == b.case_no.key[1:] and (a.prefix == b.prefix or None in (a.prefix, b.prefix))
+
+
+def _fill(heading: Heading, other: Heading) -> None:
+    """What the second heading of a case gives that the first left out."""
+    heading.title = heading.title or other.title
+    heading.body = heading.body or other.body
+    heading.date = heading.date or other.date
+    heading.decision = heading.decision or other.decision
+    heading.proposal = heading.proposal or other.proposal
 
 
 def _key(h: Heading, seen: dict[tuple, CaseSpan]) -> tuple:

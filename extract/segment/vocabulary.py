@@ -27,6 +27,12 @@ CASE_DOCUMENT_TITLE = re.compile(
     r"|\bsakspapir\b|\bsaksutgreiing\b|\bsaksframstilling\b",
     I,
 )
+# A document's name alone on a line ("SAKSFRAMLEGG", "Særutskrift"): what the page is, no case's title.
+DOCUMENT_NAME = re.compile(
+    r"^(?:saksfr[ae]mlegg|saksutredning|saksutgreiing|saksframstilling|sagsfremstilling|saksnotat|særutskrift"
+    r"|saksprotokoll|møtebok|utskrift)\s*:?$",
+    I,
+)
 # An agenda's list of cases starts under one of these headings.
 CASE_LIST_HEADING = re.compile(
     r"^(?:saksliste|sakliste|dagsorden|saker\s+til\s+behandling|sakskart|til\s+behandling"
