@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.segment.bodies import body_from_header, body_from_title, canonical_body
+from extract.segment.bodies import body_from_header, body_from_title, canonical_body, organisation
 from extract.segment.meeting import parse_meeting
 from tests.helpers import lines
 
@@ -167,6 +167,9 @@ def test_start_and_end_from_sentences_bokmal_and_nynorsk(text, times):
         ("Møteprotokoll Kommunestyret den 12.03.2024", "Kommunestyret"),
         ("Møtebok Formannskapet tysdag 12. mars 2024", "Formannskapet"),
         ("Innkalling Eldrerådet onsdag den 5. juni 2024", "Eldrerådet"),
+        # a date's label beside the meeting, with its colon or point: "Dato: 16. februar 2012"
+        ("Styremøte i Helse Finnmark HF Dato. 16. februar 2012", "Styret i Helse Finnmark HF"),
+        ("Møte i Eldrerådet Dato: 05.06.2024", "Eldrerådet"),
     ],
 )
 def test_body_from_titles_of_the_wider_genre(title, body):
@@ -401,3 +404,17 @@ def test_a_date_beside_the_letter_reference_dates_the_letter(row):
 def test_a_plain_date_row_still_dates_the_meeting_without_a_reference():
     m = parse_meeting(lines("# Møtebok\nDato: | 09.09.2011\nSted: | Rådhuset"), "Møtebok")
     assert m.date == "2011-09-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Styremøte i Helse Finnmark HF Dato. 16. februar 2012", "Helse Finnmark HF"),
+        ("Helse Nord RHF Styret", "Helse Nord RHF"),
+        ("Helse Møre og Romsdal HF", "Helse Møre og Romsdal HF"),
+        ("Møte i Helse Vest", "Helse Vest"),
+    ],
+)
+def test_an_enterprise_ends_at_its_form_of_enterprise(text, org):
+    """ "HF" or "RHF" closes the enterprise's name: a label after it ("Dato.") is not part of it."""
+    assert organisation(text) == org

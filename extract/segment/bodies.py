@@ -42,7 +42,7 @@ _TITLE_WORDS = re.compile(
 )
 # What stands between a committee's name and the date after it ("Formannskapet d. 12.03.2024",
 # "Kommunestyret tysdag 5. mars"): taken off the end of a title's name, never off its start.
-_DAY_WORDS = re.compile(rf"^(?:d\.?|den|dato|{WEEKDAY})$", re.I)
+_DAY_WORDS = re.compile(rf"^(?:d\.?|den|dato[.:]?|{WEEKDAY})$", re.I)  # "Dato:" labels the date
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CASE = re.compile(r"\b(?:sak|sakene)\s+\d{1,3}\s*/\s*\d{2,4}\b.*$", re.I)
 _PARTNERSHIP = re.compile(r"^helsefellesskapet\b", re.I)
@@ -100,9 +100,13 @@ def organisation(text: str | None) -> str | None:
                 return " ".join(tokens[start : k + 1])
         if low == "helse" and k + 1 < len(tokens) and _capitalised(tokens[k + 1]):
             end = k + 1
-            while end + 1 < len(tokens) and (
-                _capitalised(tokens[end + 1])
-                or (tokens[end + 1].lower() == "og" and end + 2 < len(tokens) and _capitalised(tokens[end + 2]))
+            while (
+                end + 1 < len(tokens)
+                and tokens[end].lower() not in _ORGANISATION_END
+                and (
+                    _capitalised(tokens[end + 1])
+                    or (tokens[end + 1].lower() == "og" and end + 2 < len(tokens) and _capitalised(tokens[end + 2]))
+                )
             ):
                 end += 1
             if end + 1 < len(tokens) and tokens[end + 1].lower() in _ORGANISATION_END:
