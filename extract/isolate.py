@@ -234,6 +234,9 @@ class Pool:
                         pool[n].stop()
                         pool[n] = start()
                     assign(n, pending.popleft())
+                if self.loader is not None and not self.loader.is_alive():
+                    # names while the workers read on: done before handing out work, they left them idle
+                    self._find_names(results, unnamed)
                 busy = {w.conn: n for n, w in enumerate(pool) if w.job is not None}
                 next_deadline = min(pool[n].deadline for n in busy.values())
                 for conn in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
@@ -274,8 +277,6 @@ class Pool:
                         pool[n] = start()
                         reason = f"timed out: reading took longer than {allowed:.0f} s"
                         results[index] = _failed(jobs[index], "timeout", reason)
-                if self.loader is not None and not self.loader.is_alive():
-                    self._find_names(results, unnamed)
         except BaseException:
             self.close()  # workers in the middle of a file are not to be trusted with the next
             raise

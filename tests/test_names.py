@@ -366,6 +366,27 @@ def test_names_found_by_the_pool_are_those_found_in_one_process(samples):
     assert sum(len(c.mentions) for r in pooled for d in r.documents for c in d.cases) > 0
 
 
+def test_the_pool_finds_names_while_its_worker_reads_the_next_file(samples, monkeypatch):
+    """Names are searched after the next file is handed out: a worker never waits for spaCy."""
+    from extract.isolate import Job, Pool
+
+    busy_at_search: list[bool] = []
+    search = Pool._find_names
+
+    def watched(self, results, unnamed):
+        if unnamed and any(r is None for r in results):  # in the middle of the run
+            busy_at_search.append(all(w.job is not None for w in self.slots))
+        return search(self, results, unnamed)
+
+    monkeypatch.setattr(Pool, "_find_names", watched)
+    jobs = [Job(p, p.name) for p in samples] * 2  # enough files that spaCy loads before the last
+    with Pool("pdfium", workers=1) as pool:
+        pool._load_names()  # spaCy from the start: every result can be searched at once
+        pool.loader.join()
+        pool.run(jobs)
+    assert busy_at_search and all(busy_at_search)
+
+
 def test_a_deferred_search_names_the_case_kept_when_a_part_is_segmented_again():
     """A part merged into the document before it is segmented twice: only the cases kept are
     searched, each with its own document's given names."""
