@@ -3,8 +3,9 @@
 import pytest
 
 from extract.segment.bodies import body_from_header, body_from_title, canonical_body, organisation
+from extract.segment.documents import segment
 from extract.segment.meeting import parse_meeting
-from tests.helpers import lines
+from tests.helpers import lines, pages
 
 
 def test_labelled_header_rows():
@@ -149,6 +150,37 @@ def test_start_and_end_from_sentences_bokmal_and_nynorsk(text, times):
     from extract.segment.meeting import times_from_sentences
 
     assert times_from_sentences(text) == times
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Møtet starter kl. 09.00 og avsluttes ca. kl. 15.00.", ("09:00", "15:00")),
+        ("Møtet finner sted på Sykehuset Levanger, møterom Arken og starter kl 09.00.", ("09:00", None)),
+        ("Møtet tek til kl. 10.00 i heradshuset.", ("10:00", None)),
+        ("Møtet begynner kl 18.", ("18:00", None)),
+        ("Møtet vert sett kl. 09.30.", ("09:30", None)),
+        ("Møtet startar med synfaring. Lunsj kl. 12.00.", (None, None)),
+    ],
+)
+def test_start_and_end_announced_in_an_invitation(text, times):
+    """An invitation says when the meeting will start and end, in the present tense."""
+    from extract.segment.meeting import times_from_sentences
+
+    assert times_from_sentences(text) == times
+
+
+def test_an_agenda_takes_its_start_from_the_sentence_announcing_the_meeting():
+    spec = """
+    # Innkalling til møte i styret 19. januar 2015
+    Det kalles med dette inn til styremøte mandag 19. januar 2015.
+    Møtet finner sted på Sykehuset Levanger og starter kl 09.00.
+
+    Sak 01/2015 | Godkjenning av innkalling og saksliste
+    Sak 02/2015 | Orienteringssaker
+    """
+    (document,) = segment(pages(spec))
+    assert (document.kind, document.meeting.date, document.meeting.start) == ("agenda", "2015-01-19", "09:00")
 
 
 @pytest.mark.parametrize(
@@ -418,3 +450,16 @@ def test_a_plain_date_row_still_dates_the_meeting_without_a_reference():
 def test_an_enterprise_ends_at_its_form_of_enterprise(text, org):
     """ "HF" or "RHF" closes the enterprise's name: a label after it ("Dato.") is not part of it."""
     assert organisation(text) == org
+
+
+def test_an_agenda_does_not_take_its_start_from_minutes_quoted_in_a_case():
+    spec = """
+    # Innkalling til møte i styret 19. januar 2015
+    ## Saksliste
+    Sak 01/2015 | Godkjenning av protokoll
+    ===
+    ## Sak 01/2015 Godkjenning av protokoll
+    Protokoll fra forrige møte: Møtet ble satt kl. 10.00 på Rådhuset.
+    """
+    (document,) = segment(pages(spec))
+    assert (document.kind, document.meeting.date, document.meeting.start) == ("agenda", "2015-01-19", None)

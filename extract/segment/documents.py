@@ -276,8 +276,11 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
         meeting = parse_meeting(header_lines, title, case_year, under_title, document_date=False)
         if meeting.date is None:
             meeting.date = form_date
-    if kind == "minutes" and meeting.date and (meeting.start is None or meeting.end is None):
-        start, end = times_from_sentences(text)
+    if kind in ("minutes", "agenda") and meeting.date and (meeting.start is None or meeting.end is None):
+        # told in the minutes ("Møtet ble satt kl. 10.00"), or announced before the agenda's cases
+        # ("Møtet starter kl. 09.00"): its case documents may quote the minutes of other meetings
+        told = text if kind == "minutes" else "\n".join(clean(ln.text) for ln in preamble if ln.text)
+        start, end = times_from_sentences(told)
         meeting.start, meeting.end = meeting.start or start, meeting.end or end
     if kind == "other":
         meeting = Meeting()  # an attachment or report holds no meeting; its dates are other things

@@ -108,22 +108,27 @@ def _clock(suffix: str = "", kl: bool = True) -> str:
 
 # After the verb, words up to the clock ("… satt i kommunestyresalen kl. 10"), or the time right
 # after it without the clock word where hours and minutes say it is one ("Møtet hevet 15.30").
-_TO_CLOCK = r"(?:[^.]{0,40}?\b(?=" + CLOCK_WORD + r")|\s+(?:ca\.?\s+)?(?=\d{1,2}[.:]\d{2}\b))"
+_TO_CLOCK = r"(?:[^.]{0,40}?(?:\bca\.\s*)?\b(?=" + CLOCK_WORD + r")|\s+(?:ca\.?\s+)?(?=\d{1,2}[.:]\d{2}\b))"
 
 
-# Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30".
+# Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30";
+# or, in an invitation, will begin and end: "Møtet starter kl. 09.00 og avsluttes ca. kl. 15.00",
+# "Møtet finner sted på … og starter kl 09.00", "Møtet tek til kl. 10.00".
+_START_VERB = (
+    r"(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til"
+    r"|starter|startar|begynner|byrjar|tar\s+til|tek\s+til|settes|setjast|åpnes|opnast)"
+)
+_END_VERB = r"(?:hevet|heva|avsluttet|avslutta|sluttet|slutta|avsluttes|avsluttast|slutter|sluttar|heves|hevast)"
 START_SENTENCE = re.compile(
-    r"\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til)\b"
+    rf"\bmøtet\s+(?:[^.]{{0,80}}?\s+og\s+)?(?:ble\s+|vart\s+|blei\s+|er\s+|blir\s+|vert\s+)?{_START_VERB}\b"
     + _TO_CLOCK
     + _clock(kl=False),
     I,
 )
 END_SENTENCE = re.compile(
     # "Møtet ble hevet kl. 15.30"; after a start, the subject left out: "… kl. 10.00 og heva kl. 14.30"
-    r"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:hevet|heva|avsluttet|avslutta|slutt|sluttet|slutta|ferdig)"
-    r"|\bog\s+(?:ble\s+|vart\s+|blei\s+)?(?:hevet|heva|avsluttet|avslutta|sluttet|slutta))\b"
-    + _TO_CLOCK
-    + _clock(kl=False),
+    rf"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+|blir\s+|vert\s+)?(?:{_END_VERB}|slutt|ferdig)"
+    rf"|\bog\s+(?:ble\s+|vart\s+|blei\s+|blir\s+|vert\s+)?{_END_VERB})\b" + _TO_CLOCK + _clock(kl=False),
     I,
 )
 # "Møtet varte fra kl. 09.00 til kl. 12.00": both ends in one sentence.
