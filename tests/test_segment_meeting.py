@@ -388,6 +388,9 @@ def test_a_colon_inside_a_value_is_no_label():
         ("Kommunestyret innkalles til møte på Rådhuset 12.03.2024 kl. 18.00.", "Rådhuset"),
         ("Det blir møte i formannskapet tysdag 12. mars 2024 kl. 10.00.", None),
         ("Protokoll fra møte i Rådhuset 12.03.2024 ble godkjent.", None),
+        # the enterprise that meets is no place
+        ("Det kalles inn til styremøte i Helse Nord-Trøndelag mandag 19. januar 2015.", None),
+        ("Det kalles inn til møte i Os kommune onsdag 27. januar 2016.", None),
     ],
 )
 def test_a_sentence_gives_the_place_before_the_date(text, place):
@@ -463,3 +466,18 @@ def test_an_agenda_does_not_take_its_start_from_minutes_quoted_in_a_case():
     """
     (document,) = segment(pages(spec))
     assert (document.kind, document.meeting.date, document.meeting.start) == ("agenda", "2015-01-19", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Møtet finner sted på Sykehuset Levanger, møterom Arken og starter kl 09.00.",
+            "Sykehuset Levanger, møterom Arken",
+        ),
+        ("Møtet går føre seg i kommunestyresalen.", "kommunestyresalen"),
+        ("Møtet avholdes på Kirkenes Sykehus.", "Kirkenes Sykehus"),
+    ],
+)
+def test_a_sentence_saying_where_the_meeting_takes_place(text, place):
+    assert parse_meeting(lines(f"Dato: 19.01.2015\n{text}"), None).place == place

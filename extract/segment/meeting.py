@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extract.segment.bodies import organisation
 from extract.segment.lines import label_value
 from extract.segment.text import (
     ISO_DATE,
@@ -280,8 +281,11 @@ def _room_not_committee(place: str) -> bool:
     return len(words) <= 6 and not any(COMMITTEE_NOUN.search(w) and not _ROOM.search(w) for w in words)
 
 
-# What a place sentence may add after the place: "… i formannskapssalen med møtestart kl. 08:00."
-_START_AFTER_PLACE = re.compile(r"\s+med\s+(?:møte|opp)?start\b.*$", re.I)
+# What a place sentence may add after the place: "… i formannskapssalen med møtestart kl. 08:00.",
+# "… på Sykehuset Levanger og starter kl 09.00."
+_START_AFTER_PLACE = re.compile(
+    r"\s+(?:med\s+(?:møte|opp)?start\b|og\s+(?:starter|startar|begynner|byrjar|tar\s+til|tek\s+til)\b).*$", re.I
+)
 
 
 def _announced_place(lines: list[Line]) -> str | None:
@@ -297,8 +301,8 @@ def _announced_place(lines: list[Line]) -> str | None:
         text = clean(line.text)
         if OTHER_MEETING.search(text) or not (m := _PLACE_BEFORE_DAY.search(text)):
             continue
-        if _room_not_committee(m.group("place")):
-            return clean_place(m.group("place"))
+        if _room_not_committee(m.group("place")) and organisation(m.group("place")) is None:
+            return clean_place(m.group("place"))  # "styremøte i Helse Nord RHF" names who meets
     return None
 
 

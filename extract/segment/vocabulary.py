@@ -95,8 +95,13 @@ OTHER_MEETING = re.compile(
 OTHER_MINUTES = re.compile(
     r"\b(?:fra|frå|fra\s+forrige|forrige|førre|tidligere|tidlegare)\s+(?:\w+)?møte|\d{1,2}\.\d", I
 )
-# Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …".
-PLACE_SENTENCE = re.compile(r"^møtet\s+(?:av)?(?:holdes|vert\s+halde|blir\s+halde)\s+(?:på|i)\s+(?P<place>.+)$", I)
+# Sentences giving where the meeting is held: "Møtet avholdes på Kirkenes Sykehus, …", "Møtet finner
+# sted på …", "Møtet går føre seg i …".
+PLACE_SENTENCE = re.compile(
+    r"^møtet\s+(?:(?:av)?holdes|vert\s+halde|blir\s+halde|finner\s+sted|finn\s+stad|går\s+føre\s+seg)\s+(?:på|i)\s+"
+    r"(?P<place>.+)$",
+    I,
+)
 
 
 def _clock(suffix: str = "", kl: bool = True) -> str:
