@@ -693,3 +693,16 @@ def test_a_case_announced_over_its_form_is_one_case_with_the_forms_title(name):
             ["Kommunestyret vedtar å gi Siri Lund fritak fra sine politiske verv."],
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["SAKSPROTOKOLL - REGULERINGSPLAN FOR SENTRUM", "Særutskrift – Reguleringsplan for sentrum"]
+)
+def test_the_name_of_the_document_before_the_title_is_not_part_of_it(title):
+    spec = f"""
+    ** Sak: | 15/24
+    ** Tittel: | {title}
+    Teksten i saken.
+    """
+    ((number, found),) = numbers_titles(spec)
+    assert (number, found.casefold()) == ("15/2024", "reguleringsplan for sentrum")
