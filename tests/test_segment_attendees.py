@@ -1402,3 +1402,24 @@ def test_a_group_from_an_organisation_is_named_by_the_organisation():
         ("Ola Nordmann", "kommunene", "absent"),
         ("Siri Lund", "UNN", "absent"),
     ]
+
+
+def test_the_office_after_a_dash_behind_the_party():
+    """ "Kari Berg (Ap) - leder": the party in brackets, then the office after a dash; the
+    leader present chairs."""
+    spec = """
+    ** Tilstede
+    Kari Berg (Ap) - leder
+    Ola Dahl (H) – nestleder
+    Per Lie (Sp)
+    ** Forfall
+    Anne Moe (FrP)
+    """
+    found = find_attendance(lines(spec), 11.0)
+    assert [(a.name, a.status, a.affiliation, a.role) for a in found.attendees] == [
+        ("Kari Berg", "present", "Ap", "leder"),
+        ("Ola Dahl", "present", "H", "nestleder"),
+        ("Per Lie", "present", "Sp", None),
+        ("Anne Moe", "absent", "FrP", None),
+    ]
+    assert found.chair == "Kari Berg"

@@ -280,9 +280,10 @@ _MET_FOR = re.compile(
     r"^(?P<name>[^,;:()]+?(?:\s*\([^()]*\))?)(?:,?\s+(?i:vara(?:medlem|representant)?|møtte|møter|stedfortreder))?"
     r"\s+for:?\s+(?P<other>[A-ZÆØÅ][^,;:()]*?)\s*(?:\((?P<party>[^()]*)\))?$"
 )
-# "leder (SP)", "(SP), leder": a function printed beside the party or organisation in brackets.
+# "leder (SP)", "(SP), leder", "(Ap) - leder": a function printed beside the party or organisation in
+# brackets.
 _ROLE_BESIDE = re.compile(
-    r"^(?P<role>[^(),]+?)\s*\((?P<group>[^()]+)\)$|^\((?P<group2>[^()]+)\),?\s*(?P<role2>[^(),]+)$"
+    r"^(?P<role>[^(),]+?)\s*\((?P<group>[^()]+)\)$|^\((?P<group2>[^()]+)\)(?:,|\s+[-–—])?\s*(?P<role2>[^(),\-–—][^(),]*)$"
 )
 
 

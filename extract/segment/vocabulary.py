@@ -417,7 +417,7 @@ ROLE_WORD = re.compile(
     r"^(?:adm\.?|ass\.?|kst\.?|konst\.?|fung\.?|administrerende|viseadministrerende|assisterende|konstituert"
     r"|fungerende|[\wæøå.\-]*(?:direktør|sjef|leder|leiar|rådgiver|rådgjevar|sekretær|konsulent|rådmann|rådmenn"
     r"|ordfører|ordførar|medlem|representant|nestleder|nestleiar|controller|revisor|jurist|overlege|koordinator"
-    r"|saksbehandler|sakshandsamar|økonom|assistent|planlegger|ingeniør|arkitekt|formann|president|referent"
+    r"|saksbehandler|sakshandsamar|økonom|assistent|planlegger|ingeniør|arkitekt|formann|formand|president|referent"
     r"|tillitsvalgt|verneombud|kommuneoverlege|kommunelege|bibliotekar|lærer|rektor|prest|helsesøster"
     r"|sykepleier|sjukepleiar|ansvarlig|ansvarleg|inspektør|forvalter|forvaltar|konservator|kommunalsjef))$",
     I,
