@@ -1423,3 +1423,21 @@ def test_the_office_after_a_dash_behind_the_party():
         ("Anne Moe", "absent", "FrP", None),
     ]
     assert found.chair == "Kari Berg"
+
+
+def test_status_words_alone_in_plain_type_head_their_lists():
+    """ "Tilstede" and "Forfall" alone on their lines, in plain type and without a colon, head the
+    names under them, as they do when set in bold."""
+    spec = """
+    Tilstede
+    Kari Berg (Ap) - leder
+    Per Lie (Sp)
+    Forfall
+    Anne Moe (FrP)
+    """
+    found = find_attendance(lines(spec), 11.0)
+    assert [(a.name, a.status, a.affiliation) for a in found.attendees] == [
+        ("Kari Berg", "present", "Ap"),
+        ("Per Lie", "present", "Sp"),
+        ("Anne Moe", "absent", "FrP"),
+    ]

@@ -496,9 +496,13 @@ def _label_only(line: Line, body: float) -> str | None:
 
 
 # The shape of a group's heading set in plain type without a colon: it opens with "Fra"/"Frå"
-# or ends in the verb ("Fra administrasjonen", "Dessuten møtte"); an office on the line under a
-# name ("Rådmann") has neither.
-_HEADING_SHAPE = re.compile(r"^(?:fra|frå)\s|\b(?:møtte|møtt|deltok|deltek)$", re.I)
+# or ends in the verb ("Fra administrasjonen", "Dessuten møtte"), or is a status word alone
+# ("Tilstede", "Forfall"); an office on the line under a name ("Rådmann") is none of these.
+_HEADING_SHAPE = re.compile(
+    r"^(?:fra|frå)\s|\b(?:møtte|møtt|deltok|deltek)$"
+    r"|^(?:til\s*(?:stede|stades?)|forfall|fravær|fråvær|fraværende|fråverande|frammøtte|fremmøtte)$",
+    re.I,
+)
 
 
 def _status_heading(line: Line) -> str | None:
