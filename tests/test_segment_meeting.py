@@ -481,3 +481,17 @@ def test_an_agenda_does_not_take_its_start_from_minutes_quoted_in_a_case():
 )
 def test_a_sentence_saying_where_the_meeting_takes_place(text, place):
     assert parse_meeting(lines(f"Dato: 19.01.2015\n{text}"), None).place == place
+
+
+def test_a_title_dating_the_meeting_gives_its_time_too():
+    m = parse_meeting(lines("Åpent møte"), "Referat Helse- og omsorgsutvalget tirsdag den 4. desember 2012, kl. 13:00")
+    assert (m.date, m.start, m.end) == ("2012-12-04", "13:00", None)
+
+
+def test_the_time_printed_with_the_same_date_in_the_title():
+    """A header's "Dato:" gives the day; the title, which prints that day with the time, the start."""
+    title = "Referat Helse- og omsorgsutvalget tirsdag den 4. desember 2012, kl. 13:00"
+    m = parse_meeting(lines(f"Dato: 04.12.2012\n# {title}"), title)
+    assert (m.date, m.start) == ("2012-12-04", "13:00")
+    other_day = "Referat Helse- og omsorgsutvalget tirsdag den 27. november 2012, kl. 13:00"
+    assert parse_meeting(lines(f"Dato: 04.12.2012\n# {other_day}"), other_day).start is None

@@ -206,6 +206,8 @@ def parse_meeting(
         meeting.date = parse_date(under_title, year)
     if meeting.date is None:
         meeting.date = _announced_date(lines, year)
+    if meeting.date and meeting.start is None and title and parse_date(title, year) == meeting.date:
+        meeting.start, meeting.end = parse_times(title)  # "… tirsdag den 4. desember 2012, kl. 13:00"
     if meeting.date and meeting.start is None:
         meeting.start, meeting.end = _times_alone(lines, time_value)
     if meeting.date and meeting.end is None and end_value and (m := _CLOCK_ALONE.match(clean(end_value))):
