@@ -495,3 +495,12 @@ def test_the_time_printed_with_the_same_date_in_the_title():
     assert (m.date, m.start) == ("2012-12-04", "13:00")
     other_day = "Referat Helse- og omsorgsutvalget tirsdag den 27. november 2012, kl. 13:00"
     assert parse_meeting(lines(f"Dato: 04.12.2012\n# {other_day}"), other_day).start is None
+
+
+def test_a_day_alone_on_its_line_under_the_title_and_the_clock_under_it():
+    """ "Torsdag 20. juni 2013" over "Kl. 10:30", each alone on its line in the header: the
+    weekday says it is the meeting's day, not a letter's date."""
+    spec = "# Referat\nHelse- og omsorgsutvalget\nEkstraordinært møte\nTorsdag 20. juni 2013\nKl. 10:30\nRådhuset"
+    m = parse_meeting(lines(spec), "Referat")
+    assert (m.date, m.start, m.end) == ("2013-06-20", "10:30", None)
+    assert parse_meeting(lines("# Innkalling\nTromsø\n20. juni 2013"), "Innkalling").date is None

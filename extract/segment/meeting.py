@@ -206,6 +206,8 @@ def parse_meeting(
         meeting.date = parse_date(under_title, year)
     if meeting.date is None:
         meeting.date = _announced_date(lines, year)
+    if meeting.date is None:
+        meeting.date = _day_alone(lines, year)
     if meeting.date and meeting.start is None and title and parse_date(title, year) == meeting.date:
         meeting.start, meeting.end = parse_times(title)  # "… tirsdag den 4. desember 2012, kl. 13:00"
     if meeting.date and meeting.start is None:
@@ -245,7 +247,25 @@ def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None,
         start, end = parse_times(clean(line.text))
         if start and end:
             return start, end
+    for line in lines:
+        if m := _CLOCK_LINE.match(clean(line.text)):
+            return clock(m.group(1), m.group(2)), None
     return None, None
+
+
+# A meeting's day alone on its line, named by its weekday ("Torsdag 20. juni 2013", "tirsdag den
+# 4.12.2012, kl. 13:00"): a letter's own date is printed without one.
+_DAY_ALONE = re.compile(rf"^{WEEKDAY}\s*,?\s+(?:den\s+)?(?P<date>\d[^,]*?)\.?(?:,?\s+(?:{CLOCK_WORD})\s*\d.*)?$", re.I)
+# The clock alone on its line under the day: "Kl. 10:30".
+_CLOCK_LINE = re.compile(rf"^{CLOCK_WORD}\s*(\d{{1,2}})[.:](\d{{2}})$", re.I)
+
+
+def _day_alone(lines: list[Line], year: int | None) -> str | None:
+    for line in lines:
+        m = _DAY_ALONE.match(clean(line.text))
+        if m and any(p.fullmatch(m.group("date")) for p in (NUMERIC_DATE, WRITTEN_DATE)):
+            return parse_date(m.group("date"), year)
+    return None
 
 
 def _announced_date(lines: list[Line], year: int | None) -> str | None:
