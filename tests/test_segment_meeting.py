@@ -202,6 +202,11 @@ def test_an_agenda_takes_its_start_from_the_sentence_announcing_the_meeting():
         # a date's label beside the meeting, with its colon or point: "Dato: 16. februar 2012"
         ("Styremøte i Helse Finnmark HF Dato. 16. februar 2012", "Styret i Helse Finnmark HF"),
         ("Møte i Eldrerådet Dato: 05.06.2024", "Eldrerådet"),
+        # Danish committees: "udvalg"
+        ("Referat Sundheds- og Forebyggelsesudvalget", "Sundheds- og Forebyggelsesudvalget"),
+        # a comma inside the committee's name, listing its fields; after the name, the place or day
+        ("Møtebok Utvalg for oppvekst, kultur og idrett 12.03.2024", "Utvalg for oppvekst, kultur og idrett"),
+        ("Formannskapet, Rådhuset 12.03.2024", "Formannskapet"),
     ],
 )
 def test_body_from_titles_of_the_wider_genre(title, body):

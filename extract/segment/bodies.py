@@ -188,6 +188,18 @@ def _resolve(candidate: str | None) -> tuple[str | None, bool, str | None]:
 _MEETING_WORD = re.compile(r"^(?P<kind>\w*)møte(?:t)?$", re.I)  # "Styremøte", "partnerskapsmøtet"
 
 
+# After a comma in a committee's name, the rest of a list of its fields: "… oppvekst, kultur og idrett".
+_LISTED_FIELDS = re.compile(r"\s*[a-zæøå][\w-]*(?:,\s*[a-zæøå][\w-]*)*\s+(?:og|eller)\s+[a-zæøå]")
+
+
+def _before_place(text: str) -> str:
+    """The text before the comma that sets off the place or the day, not one inside the name."""
+    for comma in re.finditer(",", text):
+        if not _LISTED_FIELDS.match(text, comma.end()):
+            return text[: comma.start()]
+    return text
+
+
 def _title_candidate(title: str | None) -> str | None:
     if not title:
         return None
@@ -195,7 +207,7 @@ def _title_candidate(title: str | None) -> str | None:
     text = WRITTEN_DATE.sub(" ", text)
     text = YEARLESS_DATE.sub(" ", text)
     text = _CASE.sub("", text)
-    text = clean(_PARENS.sub(" ", text)).split(",")[0]  # after a comma: the place, the day
+    text = _before_place(clean(_PARENS.sub(" ", text)))
     words = _named_segment(text.split())
     stripped: list[str] = []
     while words and _TITLE_WORDS.match(words[0]) and not BOARD_WORD.match(words[0]):

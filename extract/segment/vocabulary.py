@@ -152,7 +152,7 @@ BODY_LABEL = re.compile(
 # "Møte: | Samarbeidsutvalget for Helgeland": the meeting's row names the committee only where
 # its value has a committee's noun ("Møte: | Ordinært møte", "Møte: | 3/2019" do not).
 MEETING_ROW_LABEL = re.compile(r"^møte$", I)
-_COMMITTEE_NOUN = r"styre|utval|råd(?:et)?\b|formannskap|nemnd|komit|forum|representantskap|partnerskap|tinget\b"
+_COMMITTEE_NOUN = r"styre|utval|udval|råd(?:et)?\b|formannskap|nemnd|komit|forum|representantskap|partnerskap|tinget\b"
 COMMITTEE_NOUN = re.compile(_COMMITTEE_NOUN, I)
 # ... and rows that name the enterprise whose board meets: "Føretak: Helse Vest RHF".
 ORGANISATION_LABEL = re.compile(r"^(?:foretak|føretak|helseforetak|selskap|kommune|virksomhet)$", I)
