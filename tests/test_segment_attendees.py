@@ -1441,3 +1441,20 @@ def test_status_words_alone_in_plain_type_head_their_lists():
         ("Per Lie", "present", "Sp"),
         ("Anne Moe", "absent", "FrP"),
     ]
+
+
+def test_a_name_in_a_size_above_the_body_text_is_no_label():
+    """Where the body text is set smaller than the list, a name alone on its line still reads as
+    a name, not as a label heading a group."""
+    spec = """
+    ** Medlemmer
+    Jesper Mathiesen (A) | Ole Bjerregaard (V)
+    Niels Viderø (A)
+    ** Fraværende
+    """
+    found = find_attendance(lines(spec), 10.1)
+    assert [(a.name, a.affiliation) for a in found.attendees] == [
+        ("Jesper Mathiesen", "A"),
+        ("Ole Bjerregaard", "V"),
+        ("Niels Viderø", "A"),
+    ]

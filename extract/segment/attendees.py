@@ -490,9 +490,17 @@ def _row_label(line: Line) -> tuple[str, str] | None:
 def _label_only(line: Line, body: float) -> str | None:
     """A label standing alone on its line, with or without colon ("Tilstede", "Forfall:")."""
     text = clean(line.text)
-    if len(line.cells) == 1 and (text.endswith(":") or is_heading_style(line, body)):
+    if len(line.cells) == 1 and text.endswith(":"):
         return text.rstrip(":").strip()
+    if len(line.cells) == 1 and is_heading_style(line, body) and not _reads_as_person(text):
+        return text
     return None
+
+
+def _reads_as_person(text: str) -> bool:
+    """ "Niels Viderø (A)": a name, set larger than a body text in a smaller size."""
+    person = _person(text)
+    return person is not None and looks_like_name(person.name) and attendance_status(text) is None
 
 
 # The shape of a group's heading set in plain type without a colon: it opens with "Fra"/"Frå"
