@@ -27,6 +27,7 @@ from extract.segment.text import (
     parse_times,
 )
 from extract.segment.vocabulary import (
+    ANNOUNCED_START_VERB,
     ARCHIVE_REFERENCE,
     CLOCK_WORD,
     COMMITTEE_NOUN,
@@ -261,6 +262,7 @@ _CLOCK_LINE = re.compile(rf"^{CLOCK_WORD}\s*(\d{{1,2}})[.:](\d{{2}})$", re.I)
 
 
 def _day_alone(lines: list[Line], year: int | None) -> str | None:
+    """The day of the meeting printed as a line of its own, where no label or sentence dates it."""
     for line in lines:
         m = _DAY_ALONE.match(clean(line.text))
         if m and any(p.fullmatch(m.group("date")) for p in (NUMERIC_DATE, WRITTEN_DATE)):
@@ -305,9 +307,7 @@ def _room_not_committee(place: str) -> bool:
 
 # What a place sentence may add after the place: "… i formannskapssalen med møtestart kl. 08:00.",
 # "… på Sykehuset Levanger og starter kl 09.00."
-_START_AFTER_PLACE = re.compile(
-    r"\s+(?:med\s+(?:møte|opp)?start\b|og\s+(?:starter|startar|begynner|byrjar|tar\s+til|tek\s+til)\b).*$", re.I
-)
+_START_AFTER_PLACE = re.compile(rf"\s+(?:med\s+(?:møte|opp)?start|og\s+{ANNOUNCED_START_VERB})\b.*$", re.I)
 
 
 def _announced_place(lines: list[Line]) -> str | None:

@@ -116,12 +116,15 @@ def _clock(suffix: str = "", kl: bool = True) -> str:
 _TO_CLOCK = r"(?:[^.]{0,40}?(?:\bca\.\s*)?\b(?=" + CLOCK_WORD + r")|\s+(?:ca\.?\s+)?(?=\d{1,2}[.:]\d{2}\b))"
 
 
+# The verbs of an invitation's start ("Møtet starter kl. 09.00", "… og tek til kl. 10"), shared
+# with the place sentence that goes on to the start ("… på Rådhuset og starter kl 09.00").
+ANNOUNCED_START_VERB = r"(?:starter|startar|begynner|byrjar|tar\s+til|tek\s+til)"
 # Sentences giving when it began and ended: "Møtet ble satt kl. 10.00", "Møtet vart heva kl 15.30";
 # or, in an invitation, will begin and end: "Møtet starter kl. 09.00 og avsluttes ca. kl. 15.00",
 # "Møtet finner sted på … og starter kl 09.00", "Møtet tek til kl. 10.00".
 _START_VERB = (
     r"(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til"
-    r"|starter|startar|begynner|byrjar|tar\s+til|tek\s+til|settes|setjast|åpnes|opnast)"
+    rf"|{ANNOUNCED_START_VERB}|settes|setjast|åpnes|opnast)"
 )
 _END_VERB = r"(?:hevet|heva|avsluttet|avslutta|sluttet|slutta|avsluttes|avsluttast|slutter|sluttar|heves|hevast)"
 START_SENTENCE = re.compile(
