@@ -509,3 +509,21 @@ def test_a_day_alone_on_its_line_under_the_title_and_the_clock_under_it():
     m = parse_meeting(lines(spec), "Referat")
     assert (m.date, m.start, m.end) == ("2013-06-20", "10:30", None)
     assert parse_meeting(lines("# Innkalling\nTromsø\n20. juni 2013"), "Innkalling").date is None
+
+
+def test_a_date_alone_in_the_title_block_dates_the_meeting():
+    """The day printed alone among the lines of the title block ("Referat" / "Generalforsamling" /
+    "29. april 2012") dates the meeting."""
+    spec = """
+    # Referat
+    ## Generalforsamling
+    ## 29. april 2012
+    ## Linjeforeningen
+
+    Kari Berg | Ola Dahl
+
+    ## 1 Velkommen
+    Leder ønsket velkommen.
+    """
+    (document,) = segment(pages(spec))
+    assert (document.kind, document.meeting.date) == ("minutes", "2012-04-29")

@@ -10,6 +10,7 @@ or from sentences saying when the meeting began and ended.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from extract.segment.bodies import organisation
 from extract.segment.lines import label_value
@@ -164,10 +165,12 @@ def parse_meeting(
     year: int | None = None,
     under_title: str | None = None,
     document_date: bool = True,
+    title_block: Sequence[str] = (),
 ) -> Meeting:
     """`year` (from the document's case numbers) dates a header that prints no year;
-    `under_title` is the line printed under the title; without `document_date` a plain
-    "Dato:" row is taken for the document's own date (as in a case document), not the meeting's."""
+    `under_title` is the line printed under the title and `title_block` the lines set with it;
+    without `document_date` a plain "Dato:" row is taken for the document's own date (as in a
+    case document), not the meeting's."""
     meeting = Meeting()
     ranks = len(DATE_LABELS) if document_date else len(DATE_LABELS) - 1
     best_rank = ranks
@@ -207,8 +210,10 @@ def parse_meeting(
         meeting.date = parse_date(under_title, year)
     if meeting.date is None:
         meeting.date = _announced_date(lines, year)
+    if meeting.date is None:  # "Referat" / "Generalforsamling" / "1. april 2014"
+        meeting.date = _day_alone(title_block, year, weekday=False)
     if meeting.date is None:
-        meeting.date = _day_alone(lines, year)
+        meeting.date = _day_alone((line.text for line in lines), year)
     if meeting.date and meeting.start is None and title and parse_date(title, year) == meeting.date:
         meeting.start, meeting.end = parse_times(title)  # "… tirsdag den 4. desember 2012, kl. 13:00"
     if meeting.date and meeting.start is None:
@@ -255,17 +260,23 @@ def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None,
 
 
 # A meeting's day alone on its line, named by its weekday ("Torsdag 20. juni 2013", "tirsdag den
-# 4.12.2012, kl. 13:00"): a letter's own date is printed without one.
-_DAY_ALONE = re.compile(rf"^{WEEKDAY}\s*,?\s+(?:den\s+)?(?P<date>\d[^,]*?)\.?(?:,?\s+(?:{CLOCK_WORD})\s*\d.*)?$", re.I)
+# 4.12.2012, kl. 13:00"): a letter's own date is printed without one, except in a title block.
+_DAY_ALONE = re.compile(
+    rf"^(?P<weekday>{WEEKDAY}\s*,?\s+)?(?:den\s+)?(?P<date>\d[^,]*?)\.?(?:,?\s+(?:{CLOCK_WORD})\s*\d.*)?$", re.I
+)
 # The clock alone on its line under the day: "Kl. 10:30".
 _CLOCK_LINE = re.compile(rf"^{CLOCK_WORD}\s*(\d{{1,2}})[.:](\d{{2}})$", re.I)
 
 
-def _day_alone(lines: list[Line], year: int | None) -> str | None:
+def _day_alone(texts: Iterable[str], year: int | None, weekday: bool = True) -> str | None:
     """The day of the meeting printed as a line of its own, where no label or sentence dates it."""
-    for line in lines:
-        m = _DAY_ALONE.match(clean(line.text))
-        if m and any(p.fullmatch(m.group("date")) for p in (NUMERIC_DATE, WRITTEN_DATE)):
+    for text in texts:
+        m = _DAY_ALONE.match(clean(text))
+        if (
+            m
+            and (m.group("weekday") or not weekday)
+            and any(p.fullmatch(m.group("date")) for p in (NUMERIC_DATE, WRITTEN_DATE))
+        ):
             return parse_date(m.group("date"), year)
     return None
 
