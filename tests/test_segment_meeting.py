@@ -527,3 +527,21 @@ def test_a_date_alone_in_the_title_block_dates_the_meeting():
     """
     (document,) = segment(pages(spec))
     assert (document.kind, document.meeting.date) == ("minutes", "2012-04-29")
+
+
+def test_a_date_alone_set_large_under_the_title_dates_the_meeting():
+    spec = """
+    # Referat fra generalforsamlingen
+    # 2021
+    ## 01.03.2021
+
+    Referenter | Tidspunkt
+    Kari Berg | 16.30-17.30
+
+    ## 1 Velkommen
+    Leder ønsket velkommen.
+    """
+    (document,) = segment(pages(spec))
+    assert (document.kind, document.meeting.date) == ("minutes", "2021-03-01")
+    plain = segment(pages(spec.replace("## 01.03.2021", "01.03.2021")))[0]
+    assert plain.meeting.date is None  # a plain date alone may be a letter's

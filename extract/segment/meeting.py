@@ -168,9 +168,9 @@ def parse_meeting(
     title_block: Sequence[str] = (),
 ) -> Meeting:
     """`year` (from the document's case numbers) dates a header that prints no year;
-    `under_title` is the line printed under the title and `title_block` the lines set with it;
-    without `document_date` a plain "Dato:" row is taken for the document's own date (as in a
-    case document), not the meeting's."""
+    `under_title` is the line printed under the title and `title_block` the lines set as headings
+    with it; without `document_date` a plain "Dato:" row is taken for the document's own date
+    (as in a case document), not the meeting's."""
     meeting = Meeting()
     ranks = len(DATE_LABELS) if document_date else len(DATE_LABELS) - 1
     best_rank = ranks
