@@ -545,3 +545,11 @@ def test_a_date_alone_set_large_under_the_title_dates_the_meeting():
     assert (document.kind, document.meeting.date) == ("minutes", "2021-03-01")
     plain = segment(pages(spec.replace("## 01.03.2021", "01.03.2021")))[0]
     assert plain.meeting.date is None  # a plain date alone may be a letter's
+
+
+def test_a_persons_hours_in_a_row_are_not_the_meetings():
+    """ "Kari Berg | 16.30-17.30" under "Referenter | Tidspunkt": when one person took the minutes."""
+    spec = "Dato: 01.03.2021\nReferenter | Tidspunkt\nKari Berg | 16.30-17.30\nOla Dahl | 17.30-18.30"
+    m = parse_meeting(lines(spec), None)
+    assert (m.date, m.start, m.end) == ("2021-03-01", None, None)
+    assert parse_meeting(lines("Dato: 01.03.2021\nKl. 16.30-18.30"), None).start == "16:30"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from extract.segment.attendees import looks_like_name
 from extract.segment.bodies import organisation
 from extract.segment.lines import label_value
 from extract.segment.text import (
@@ -251,8 +252,8 @@ def _times_alone(lines: list[Line], time_value: str | None) -> tuple[str | None,
             return clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4)) if m.group(3) else None
     for line in lines:
         start, end = parse_times(clean(line.text))
-        if start and end:
-            return start, end
+        if start and end and not any(looks_like_name(clean(c.text)) for c in line.cells):
+            return start, end  # "Kari Berg | 16.30-17.30": that person's hours, not the meeting's
     for line in lines:
         if m := _CLOCK_LINE.match(clean(line.text)):
             return clock(m.group(1), m.group(2)), None
