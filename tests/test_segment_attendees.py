@@ -1458,3 +1458,19 @@ def test_a_name_in_a_size_above_the_body_text_is_no_label():
         ("Ole Bjerregaard", "V"),
         ("Niels Viderø", "A"),
     ]
+
+
+def test_a_role_word_alone_in_plain_type_set_apart_labels_the_name_under_it():
+    """ "Sekretær" alone in plain type after white space heads the name under it; set tight
+    under a name it is that person's office."""
+    spec = """
+    Tilstede
+    Kari Berg (Ap)
+    Per Lie (Sp)
+
+    Sekretær
+    Eva Nes
+    """
+    found = find_attendance(lines(spec), 11.0)
+    assert [a.name for a in found.attendees] == ["Kari Berg", "Per Lie"]
+    assert found.minute_taker == "Eva Nes"

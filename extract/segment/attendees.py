@@ -513,6 +513,15 @@ _HEADING_SHAPE = re.compile(
 )
 
 
+def _role_heading(line: Line) -> str | None:
+    """A role's label alone on its line in plain type without a colon ("Sekretær", "Møteleder"),
+    set apart by white space: tight under a name, the same word is that person's office."""
+    text = clean(line.text)
+    if len(line.cells) != 1 or not starts_paragraph(line):
+        return None
+    return text if CHAIR_LABEL.match(text) or MINUTE_TAKER_LABEL.match(text) else None
+
+
 def _status_heading(line: Line) -> str | None:
     """A status label alone on its line without a colon, in plain type ("Fra administrasjonen")."""
     text = clean(line.text)
@@ -809,7 +818,7 @@ class _Reader:
                 continue
             self.end_table()
             lv = _row_label(line)
-            label = lv[0] if lv else _label_only(line, self.body) or _status_heading(line)
+            label = lv[0] if lv else _label_only(line, self.body) or _status_heading(line) or _role_heading(line)
             value = lv[1] if lv else ""
             if pending_role and label is None:
                 self.set_role(pending_role, _role_name(text))
