@@ -36,6 +36,7 @@ from extract.segment.vocabulary import (
     DATE_COLUMN,
     DECISION_COLUMN,
     DOCUMENT_NAME,
+    DOCUMENT_PREFIX,
     NUMBER_COLUMN,
     PROPOSAL_COLUMN,
     PROPOSAL_LABEL,
@@ -57,8 +58,6 @@ _SEP = re.compile(r"^\s*(?:[:.\-–—]\s*)?")
 # A table of contents' leaders and page number after a title: "Orienteringssaker ........ 6",
 # ". . . . 6", "…… 6"; three dots alone end a title that trails off ("Eventuelt...").
 _LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|(?:…\s?){2,}|(?:\.\s?){3}(?=\s*\d))\s*\d{0,4}\s*$")
-# The name of the document printed before the title: "SAKSPROTOKOLL - REGULERINGSPLAN FOR SENTRUM".
-_DOCUMENT_PREFIX = re.compile(r"^(?:saksprotokoll|særutskrift|saksfr[ae]mlegg|utskrift)\s*[-–:]\s*(?=\S)", re.I)
 TABLE_COLUMNS = {
     "number": NUMBER_COLUMN,
     "title": TITLE_COLUMN,
@@ -593,7 +592,7 @@ def split_cases(lines: list[Line], body: float, plain: bool = False) -> list[Cas
     _drop_page_numbers(headings)
     for h in headings:
         h.number = h.case_no.normalized() or ""
-        h.title = _DOCUMENT_PREFIX.sub("", _LEADERS.sub("", h.title))
+        h.title = DOCUMENT_PREFIX.sub("", _LEADERS.sub("", h.title))
     spans: list[CaseSpan] = []
     for k, h in enumerate(headings):
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)

@@ -250,9 +250,9 @@ def build_document(part: Part, body: float, mentions: MentionFinder = find_menti
     first_names = frozenset(first_name(n) for n in known if len(n.split()) > 1)
     header_lines = lines[:MEETING_SEARCH_LINES]
     case_year = _case_year(printed_years(spans))
-    # the title's lines, and the other headings of the head: a date alone there is the meeting's
+    # the title's lines and the other headings of the head: a date alone there is the meeting's
     headings = [ln.text for ln in preamble[:MEETING_SEARCH_LINES] if is_heading_style(ln, body)]
-    meeting = parse_meeting(header_lines, title, case_year, under_title, title_block=[*block, *headings])
+    meeting = parse_meeting(header_lines, title, case_year, under_title, headings=headings)
     named = named_kind(title, block)
     # Items numbered without a year are a meeting's cases only in dated minutes or agendas.
     unnumbered = spans and all(s.heading.case_no.year is None for s in spans)

@@ -166,11 +166,11 @@ def parse_meeting(
     year: int | None = None,
     under_title: str | None = None,
     document_date: bool = True,
-    title_block: Sequence[str] = (),
+    headings: Sequence[str] = (),
 ) -> Meeting:
     """`year` (from the document's case numbers) dates a header that prints no year;
-    `under_title` is the line printed under the title and `title_block` the lines set as headings
-    with it; without `document_date` a plain "Dato:" row is taken for the document's own date
+    `under_title` is the line printed under the title and `headings` the title's lines and the
+    other headings of the head; without `document_date` a plain "Dato:" row is taken for the document's own date
     (as in a case document), not the meeting's."""
     meeting = Meeting()
     ranks = len(DATE_LABELS) if document_date else len(DATE_LABELS) - 1
@@ -212,7 +212,7 @@ def parse_meeting(
     if meeting.date is None:
         meeting.date = _announced_date(lines, year)
     if meeting.date is None:  # "Referat" / "Generalforsamling" / "1. april 2014"
-        meeting.date = _day_alone(title_block, year, weekday=False)
+        meeting.date = _day_alone(headings, year, weekday=False)
     if meeting.date is None:
         meeting.date = _day_alone((line.text for line in lines), year)
     if meeting.date and meeting.start is None and title and parse_date(title, year) == meeting.date:

@@ -27,12 +27,14 @@ CASE_DOCUMENT_TITLE = re.compile(
     r"|\bsakspapir\b|\bsaksutgreiing\b|\bsaksframstilling\b",
     I,
 )
-# A document's name alone on a line ("SAKSFRAMLEGG", "Særutskrift"): what the page is, no case's title.
-DOCUMENT_NAME = re.compile(
-    r"^(?:saksfr[ae]mlegg|saksutredning|saksutgreiing|saksframstilling|sagsfremstilling|saksnotat|særutskrift"
-    r"|saksprotokoll|møtebok|utskrift)\s*:?$",
-    I,
+# A document's name alone on a line ("SAKSFRAMLEGG", "Særutskrift"): what the page is, no case's
+# title; and printed before a case's title ("SAKSPROTOKOLL - REGULERINGSPLAN FOR SENTRUM").
+_DOCUMENT_WORD = (
+    r"(?:saksfr[ae]mlegg|saksutredning|saksutgreiing|saksframstilling|sagsfremstilling|saksnotat|særutskrift"
+    r"|saksprotokoll|møtebok|utskrift)"
 )
+DOCUMENT_NAME = re.compile(rf"^{_DOCUMENT_WORD}\s*:?$", I)
+DOCUMENT_PREFIX = re.compile(rf"^{_DOCUMENT_WORD}\s*[-–:]\s*(?=\S)", I)
 # An agenda's list of cases starts under one of these headings.
 CASE_LIST_HEADING = re.compile(
     r"^(?:saksliste|sakliste|dagsorden|saker\s+til\s+behandling|sakskart|til\s+behandling"
@@ -126,17 +128,17 @@ _START_VERB = (
     r"(?:satt|sett|åpnet|opna|opnet|startet|starta|begynte|tok\s+til"
     rf"|{ANNOUNCED_START_VERB}|settes|setjast|åpnes|opnast)"
 )
+# The auxiliary before the verb: "Møtet ble satt", "Møtet vert sett", "… og blir avslutta".
+_AUXILIARY = r"(?:ble\s+|vart\s+|blei\s+|er\s+|blir\s+|vert\s+)?"
 _END_VERB = r"(?:hevet|heva|avsluttet|avslutta|sluttet|slutta|avsluttes|avsluttast|slutter|sluttar|heves|hevast)"
 START_SENTENCE = re.compile(
-    rf"\bmøtet\s+(?:[^.]{{0,80}}?\s+og\s+)?(?:ble\s+|vart\s+|blei\s+|er\s+|blir\s+|vert\s+)?{_START_VERB}\b"
-    + _TO_CLOCK
-    + _clock(kl=False),
+    rf"\bmøtet\s+(?:[^.]{{0,80}}?\s+og\s+)?{_AUXILIARY}{_START_VERB}\b" + _TO_CLOCK + _clock(kl=False),
     I,
 )
 END_SENTENCE = re.compile(
     # "Møtet ble hevet kl. 15.30"; after a start, the subject left out: "… kl. 10.00 og heva kl. 14.30"
-    rf"(?:\bmøtet\s+(?:ble\s+|vart\s+|blei\s+|er\s+|blir\s+|vert\s+)?(?:{_END_VERB}|slutt|ferdig)"
-    rf"|\bog\s+(?:ble\s+|vart\s+|blei\s+|blir\s+|vert\s+)?{_END_VERB})\b" + _TO_CLOCK + _clock(kl=False),
+    rf"(?:\bmøtet\s+{_AUXILIARY}(?:{_END_VERB}|slutt|ferdig)"
+    rf"|\bog\s+{_AUXILIARY}{_END_VERB})\b" + _TO_CLOCK + _clock(kl=False),
     I,
 )
 # "Møtet varte fra kl. 09.00 til kl. 12.00": both ends in one sentence.
