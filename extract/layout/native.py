@@ -32,6 +32,7 @@ SOURCE = r"""
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 typedef struct { float left, top, right, bottom; } rectf;
 typedef int (*origin_fn)(void *, int, double *, double *);
 typedef int (*box_fn)(void *, int, rectf *);
@@ -107,8 +108,9 @@ int minutes_keep(int count, const uint16_t *codes, const double *geometry, const
 }
 
 int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const double *geometry, double height,
-                  double ascent, int nruns, const int32_t *run_starts, const double *run_size,
-                  const uint8_t *run_bold, int32_t *word_start, double *word_box, uint8_t *word_bold) {
+                  double ascent, int nruns, const int32_t *run_starts, const int32_t *run_size,
+                  const double *size_of, const int32_t *run_font, const uint8_t *bold_of, int32_t *word_start,
+                  double *word_box, uint8_t *word_bold) {
     int words = 0, r = -1, start = -1, bold = 0, first_bold = 0, previous_bold = 0;
     double size = 1.0, first_left = 0, first_size = 0, highest = 0;
     double previous_base = 0, previous_right = 0, previous_size = 0;
@@ -116,7 +118,11 @@ int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const doubl
         double baseline = 0, left = 0, right = 0;
         int flush = k == n;
         if (k < n) {
-            if (r + 1 < nruns && run_starts[r + 1] == k) { r++; size = run_size[r]; bold = run_bold[r]; }
+            if (r + 1 < nruns && run_starts[r + 1] == k) {
+                r++;
+                size = size_of[run_size[r]];
+                bold = bold_of[run_font[r]];
+            }
             const double *g = geometry + 4 * kept[k];
             baseline = height - g[1];
             left = g[2];
@@ -152,43 +158,64 @@ int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const doubl
 typedef double (*size_fn)(void *, int);
 typedef void *(*font_fn)(void *);
 
-/* Per run of one text object: its slot, shared by the runs of the same object, where the slot
-   holds the first such character's index, its font size and the object's font. */
+/* Per run of one text object: the index of its size among the page's distinct sizes and of its
+   font among the page's distinct fonts (with the first character met in each font); PDFium is
+   asked once per text object, the runs of one object share its answers. */
+static int64_t slot_find(uint64_t *keys, int32_t *values, uint64_t mask, uint64_t key, uint64_t *free_at) {
+    /* values hold an index + 1: 0 marks a free slot, so that any key can be stored */
+    uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 7;
+    for (uint64_t k = h & mask;; k = (k + 1) & mask) {
+        if (!values[k]) { *free_at = k; return -1; }
+        if (keys[k] == key) return values[k] - 1;
+    }
+}
+
 int minutes_styles(void *page, int nruns, const int32_t *run_starts, const int32_t *kept, const uint64_t *objects,
-                   void *font_size, void *object_font, int32_t *run_slot, int32_t *slot_char, double *slot_size,
-                   uint64_t *slot_font) {
+                   void *font_size, void *object_font, int32_t *run_size, int32_t *run_font, double *sizes,
+                   uint64_t *fonts, int32_t *font_char, int32_t *counts) {
     uint64_t size = 16;
     while (size < 2 * (uint64_t)nruns + 2) size <<= 1;
-    uint64_t *keys = calloc(size, sizeof(uint64_t));
-    int32_t *values = calloc(size, sizeof(int32_t));
-    if (!keys || !values) { free(keys); free(values); return -1; }
-    int slots = 0, null_slot = -1;
+    /* three tables: the objects seen (to their slot), the sizes seen (by their bits) and the fonts seen */
+    uint64_t *keys = calloc(3 * size, sizeof(uint64_t));
+    int32_t *values = calloc(3 * size, sizeof(int32_t));
+    int32_t *slot_size = malloc((size_t)(nruns + 1) * 2 * sizeof(int32_t));
+    if (!keys || !values || !slot_size) { free(keys); free(values); free(slot_size); return -1; }
+    int32_t *slot_font = slot_size + nruns + 1;
+    uint64_t *size_keys = keys + size, *font_keys = keys + 2 * size;
+    int32_t *size_values = values + size, *font_values = values + 2 * size;
+    int slots = 0, nsizes = 0, nfonts = 0, null_slot = -1, null_font = -1;
     for (int r = 0; r < nruns; r++) {
         int i = kept[run_starts[r]];
-        uint64_t object = objects[i];
-        int found = -1;
-        uint64_t h = 0;
-        if (!object) {
-            found = null_slot;
-        } else {
-            h = (object * 0x9E3779B97F4A7C15ull) >> 7;
-            for (uint64_t k = h & (size - 1);; k = (k + 1) & (size - 1)) {
-                if (!keys[k]) { h = k; break; }
-                if (keys[k] == object) { found = values[k]; break; }
-            }
-        }
+        uint64_t object = objects[i], at = 0;
+        int64_t found = object ? slot_find(keys, values, size - 1, object, &at) : null_slot;
         if (found < 0) {
             found = slots++;
-            slot_char[found] = i;
-            slot_size[found] = ((size_fn)font_size)(page, i);
-            slot_font[found] = object ? (uint64_t)(uintptr_t)((font_fn)object_font)((void *)(uintptr_t)object) : 0;
-            if (!object) null_slot = found;
-            else { keys[h] = object; values[h] = found; }
+            if (!object) null_slot = (int)found;
+            else { keys[at] = object; values[at] = (int32_t)found + 1; }
+            double s = ((size_fn)font_size)(page, i);
+            uint64_t bits;
+            memcpy(&bits, &s, sizeof bits);
+            int64_t k = slot_find(size_keys, size_values, size - 1, bits, &at);
+            if (k < 0) { k = nsizes++; sizes[k] = s; size_keys[at] = bits; size_values[at] = (int32_t)k + 1; }
+            slot_size[found] = (int32_t)k;
+            uint64_t font = object ? (uint64_t)(uintptr_t)((font_fn)object_font)((void *)(uintptr_t)object) : 0;
+            if (font) k = slot_find(font_keys, font_values, size - 1, font, &at);
+            else k = null_font;
+            if (k < 0) {
+                k = nfonts++; fonts[k] = font; font_char[k] = i;
+                if (font) { font_keys[at] = font; font_values[at] = (int32_t)k + 1; }
+                else null_font = (int)k;
+            }
+            slot_font[found] = (int32_t)k;
         }
-        run_slot[r] = found;
+        run_size[r] = slot_size[found];
+        run_font[r] = slot_font[found];
     }
     free(keys);
     free(values);
+    free(slot_size);
+    counts[0] = nsizes;
+    counts[1] = nfonts;
     return slots;
 }
 
@@ -301,7 +328,7 @@ def helper() -> ctypes.CDLL | None:
     library.minutes_words.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
                                       ctypes.c_double, ctypes.c_double, ctypes.c_int, ctypes.c_void_p,
                                       ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
-                                      ctypes.c_void_p]  # fmt: skip
+                                      ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]  # fmt: skip
     return library
 
 
@@ -365,12 +392,12 @@ def words(
     n = library.minutes_keep(count, units, geometry, objects, table, kept, codes, broken, starts, ctypes.byref(runs))
     if n < 0:
         return None
-    sizes, bolds = _styles(library, handle, runs.value, starts, kept, objects, point_size, bold)
+    run_size, size_of, run_font, bold_of = _styles(library, handle, runs.value, starts, kept, objects, point_size, bold)
     word_start = (ctypes.c_int32 * (n + 1))()
     boxes = (ctypes.c_double * (4 * n + 4))()
     word_bold = (ctypes.c_uint8 * (n + 1))()
-    found = library.minutes_words(n, kept, broken, geometry, height, ascent, runs.value, starts, sizes, bolds,
-                                  word_start, boxes, word_bold)  # fmt: skip
+    found = library.minutes_words(n, kept, broken, geometry, height, ascent, runs.value, starts, run_size, size_of,
+                                  run_font, bold_of, word_start, boxes, word_bold)  # fmt: skip
     text = bytes(codes)[: 4 * n].decode("utf-32-le")
     bounds, box, bolded = word_start[: found + 1], boxes[: 4 * found], word_bold[:found]
     result = [
@@ -389,27 +416,26 @@ def _styles(
     objects: ctypes.Array,
     point_size: Callable[[float], float],
     bold: Callable[[int, int | None], bool],
-) -> tuple[ctypes.Array, ctypes.Array]:
-    """Size and weight of each run: PDFium is asked once per text object (in C), Python sizes
-    each size met and judges each font met once."""
-    slot_of = (ctypes.c_int32 * max(1, runs))()
-    slot_char = (ctypes.c_int32 * max(1, runs))()
-    slot_size = (ctypes.c_double * max(1, runs))()
-    slot_font = (ctypes.c_uint64 * max(1, runs))()
-    slots = library.minutes_styles(handle, runs, starts, kept, objects, ctypes.c_void_p(FONT_SIZE),
-                                   ctypes.c_void_p(OBJECT_FONT), slot_of, slot_char, slot_size, slot_font)  # fmt: skip
-    if slots < 0:
+) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array, ctypes.Array]:
+    """Size and weight of each run, as an index per run into the page's distinct sizes and
+    fonts: PDFium is asked once per text object (in C), Python sizes each distinct size and
+    judges each distinct font once (a page may print every word as its own object)."""
+    slots = max(1, runs)
+    run_size = (ctypes.c_int32 * slots)()
+    run_font = (ctypes.c_int32 * slots)()
+    sizes = (ctypes.c_double * slots)()
+    fonts = (ctypes.c_uint64 * slots)()
+    font_char = (ctypes.c_int32 * slots)()
+    counts = (ctypes.c_int32 * 2)()
+    found = library.minutes_styles(handle, runs, starts, kept, objects, ctypes.c_void_p(FONT_SIZE),
+                                   ctypes.c_void_p(OBJECT_FONT), run_size, run_font, sizes, fonts, font_char,
+                                   counts)  # fmt: skip
+    if found < 0:
         raise MemoryError("no memory for a page's text objects")
-    raw_sizes, fonts, chars = slot_size[:slots], slot_font[:slots], slot_char[:slots]
-    rounded = {size: point_size(size) for size in set(raw_sizes)}
-    bold_of: dict[int, bool] = {}
-    for font, char in zip(fonts, chars, strict=True):
-        if font not in bold_of:
-            bold_of[font] = bold(char, font or None)
-    of_slot = slot_of[:runs]
-    sizes = (ctypes.c_double * max(1, runs))(*[rounded[raw_sizes[k]] for k in of_slot])
-    bolds = (ctypes.c_uint8 * max(1, runs))(*[bold_of[fonts[k]] for k in of_slot])
-    return sizes, bolds
+    size_of = (ctypes.c_double * max(1, counts[0]))(*[point_size(size) for size in sizes[: counts[0]]])
+    judged = [bold(char, font or None) for font, char in zip(fonts[: counts[1]], font_char[: counts[1]], strict=True)]
+    bold_of = (ctypes.c_uint8 * max(1, counts[1]))(*judged)
+    return run_size, size_of, run_font, bold_of
 
 
 # (count objects of the page, get one, count those of a form, get one, type, bounds)
