@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from minutes.cli import cli
@@ -105,3 +106,26 @@ def test_build_prints_each_file_it_could_not_read_with_its_reason(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0
     assert "minutes: feilside.pdf: not a PDF: an HTML page" in result.stderr
+
+
+def test_the_console_script_freezes_what_is_alive_at_its_exit(monkeypatch):
+    """The installed `minutes` runs main, which leaves the objects alive at exit to the process's
+    end instead of the interpreter's last collections; `cli`, invoked in-process, does not."""
+    import gc
+    from importlib.metadata import entry_points
+
+    from minutes.cli import main
+
+    (script,) = entry_points(group="console_scripts", name="minutes")
+    assert script.value == "minutes.cli:main"
+    monkeypatch.setattr(sys, "argv", ["minutes", "--version"])
+    gc.unfreeze()
+    try:
+        CliRunner().invoke(cli, ["--version"])
+        assert gc.get_freeze_count() == 0
+        with pytest.raises(SystemExit) as exit_:
+            main()
+        assert exit_.value.code == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
