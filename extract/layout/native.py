@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import logging
 import os
 import shutil
@@ -25,6 +26,7 @@ from pathlib import Path
 import pypdfium2.raw as raw
 
 from extract.cache import cache_dir
+from models.layout import Word
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +138,12 @@ int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const doubl
         }
         if (flush && start >= 0) {
             word_start[words] = start;
-            word_box[4 * words] = first_left;
-            word_box[4 * words + 1] = previous_right;
-            word_box[4 * words + 2] = highest - ascent * first_size;
-            word_box[4 * words + 3] = first_size;
+            double top = highest - ascent * first_size;
+            word_box[5 * words] = first_left;
+            word_box[5 * words + 1] = previous_right;
+            word_box[5 * words + 2] = top;
+            word_box[5 * words + 3] = top + first_size;
+            word_box[5 * words + 4] = first_size;
             word_bold[words++] = first_bold;
             start = -1;
         }
@@ -357,10 +361,6 @@ def _breaks(breaks: frozenset[str]) -> ctypes.Array:
     return (ctypes.c_uint8 * len(table)).from_buffer_copy(table)
 
 
-# One word as the helper gives it: text, x0, x1, top, size, bold.
-RawWord = tuple[str, float, float, float, float, bool]
-
-
 def words(
     handle: ctypes.c_void_p,
     units: ctypes.Array,
@@ -369,7 +369,7 @@ def words(
     ascent: float,
     point_size: Callable[[float], float],
     bold: Callable[[int, int | None], bool],
-) -> tuple[list[RawWord], int] | None:
+) -> tuple[list[Word], int] | None:
     """The page's words made in C, by the rules of extract.layout.pdfium's Python loop: a break
     or unprintable character ends a word, a character printed again at the same spot is dropped
     (fake bold) except an "ff" ligature's second f, and a new line, a gap, or a change of size or
@@ -394,16 +394,15 @@ def words(
         return None
     run_size, size_of, run_font, bold_of = _styles(library, handle, runs.value, starts, kept, objects, point_size, bold)
     word_start = (ctypes.c_int32 * (n + 1))()
-    boxes = (ctypes.c_double * (4 * n + 4))()
+    boxes = (ctypes.c_double * (5 * n + 5))()  # x0, x1, top, bottom, size
     word_bold = (ctypes.c_uint8 * (n + 1))()
     found = library.minutes_words(n, kept, broken, geometry, height, ascent, runs.value, starts, run_size, size_of,
                                   run_font, bold_of, word_start, boxes, word_bold)  # fmt: skip
     text = bytes(codes)[: 4 * n].decode("utf-32-le")
-    bounds, box, bolded = word_start[: found + 1], boxes[: 4 * found], word_bold[:found]
-    result = [
-        (text[bounds[w] : bounds[w + 1]], box[4 * w], box[4 * w + 1], box[4 * w + 2], box[4 * w + 3], bool(bolded[w]))
-        for w in range(found)
-    ]
+    bounds, box = word_start[: found + 1], boxes[: 5 * found]
+    texts = [text[start:end] for start, end in itertools.pairwise(bounds)]
+    bolds = map(bool, word_bold[:found])
+    result = list(map(Word, texts, box[0::5], box[1::5], box[2::5], box[3::5], box[4::5], bolds))
     return result, n
 
 

@@ -97,8 +97,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         made = words_in_c(handle, units, height, BREAKS, ASCENT, point_size, style.bold) if units is not None else None
         if made is None:
             return _page_words_python(handle, count, units, height, style)
-        found, chars = made
-        return [Word(t, x0, x1, top, top + size, size, bold) for t, x0, x1, top, size, bold in found], chars
+        return made
     finally:
         textpage.close()
 
