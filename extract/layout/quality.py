@@ -23,9 +23,10 @@ _SPACE = re.compile(r"\s+")
 _WORD, _DIGIT, _LETTER = re.compile(r"\w{3,}"), re.compile(r"\d"), re.compile(r"[^\W\d_]")
 
 
-def garbage_share(text: str) -> float:
-    """Share of non-space characters that cannot be text: control, unassigned, private use."""
-    chars = _SPACE.sub("", text)
+def garbage_share(text: str, chars: str | None = None) -> float:
+    """Share of non-space characters that cannot be text: control, unassigned, private use.
+    `chars`: the text without its white space, where the caller has it already."""
+    chars = _SPACE.sub("", text) if chars is None else chars
     if not chars:
         return 0.0
     bad = chars.count("\ufffd")
@@ -46,10 +47,9 @@ def _glyph_numbers(text: str) -> bool:
     return lower > 0.6 and vowels > 0.25
 
 
-def _shifted(text: str) -> bool:
+def _shifted(text: str, letters: str) -> bool:
     """Mostly capitals, with digits inside words or glyph numbers read back as words: lower-case
-    letters shifted by a broken font map."""
-    letters = "".join(filter(str.isalpha, text))
+    letters shifted by a broken font map. `letters`: the text's letters alone."""
     if len(letters) < MIN_LETTERS_FOR_GLYPHS:
         return False
     if not sum(map(str.isupper, letters)) / len(letters) > 0.6:
@@ -64,12 +64,15 @@ def _shifted(text: str) -> bool:
 
 
 def is_garbage(text: str) -> bool:
-    if garbage_share(text) > 0.15:
-        return True
+    # each look below is a pass over a page's characters: the text without spaces and its
+    # letters are made once for all of them
     chars = _SPACE.sub("", text)
-    if len(chars) >= MIN_TEXT_CHARS and sum(map(str.isalpha, chars)) < 0.3 * len(chars):
+    if garbage_share(text, chars) > 0.15:
         return True
-    return _shifted(text)
+    letters = "".join(filter(str.isalpha, chars))
+    if len(chars) >= MIN_TEXT_CHARS and len(letters) < 0.3 * len(chars):
+        return True
+    return _shifted(text, letters)
 
 
 def ocr_reason(text: str, images: int) -> str | None:
