@@ -16,6 +16,7 @@ A name is printed with its office before it ("Rådmann Ola Nordmann"), a party c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,13 +34,11 @@ from extract.segment.vocabulary import (
     ATTENDANCE_LABELS,
     CHAIR_LABEL,
     CHAIR_MARKER,
-    CHAIR_SENTENCE,
-    CHAIR_SENTENCE_KEY,
+    CHAIR_SENTENCES,
     CHAIRING_ROLE,
     MINUTE_TAKER_LABEL,
     MINUTE_TAKER_MARKER,
-    MINUTE_TAKER_SENTENCE,
-    MINUTE_TAKER_SENTENCE_KEY,
+    MINUTE_TAKER_SENTENCES,
     NATIONAL_PARTY,
     PARTY_NAME,
     ROLE_WORD,
@@ -1088,12 +1087,18 @@ def _roles_from_markers(result: Attendance, committee: str | None) -> None:
 
 def roles_from_sentences(text: str) -> tuple[str | None, str | None]:
     """ "Møtet ble ledet av Ida Haug", "Referat skrevet av Guri Moen Lajord"."""
-    chair = taker = None
-    if CHAIR_SENTENCE_KEY.search(text) and (m := CHAIR_SENTENCE.search(text)):
-        chair = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
-    if MINUTE_TAKER_SENTENCE_KEY.search(text) and (m := MINUTE_TAKER_SENTENCE.search(text)):
-        taker = _said_name(m.group("name") or m.group("name2") or m.group("name3"))
-    return chair, taker
+    chair, taker = first_sentence(CHAIR_SENTENCES, text), first_sentence(MINUTE_TAKER_SENTENCES, text)
+    return chair and _said_name(chair.group("name")), taker and _said_name(taker.group("name"))
+
+
+def first_sentence(forms: Sequence[tuple[re.Pattern[str], re.Pattern[str]]], text: str) -> re.Match[str] | None:
+    """The first match in `text` of any of a sentence's forms (key, pattern), a form searched only
+    where its key is; at one place the form listed first wins, as in one pattern of alternatives."""
+    first = None
+    for key, pattern in forms:
+        if key.search(text) and (m := pattern.search(text)) and (first is None or m.start() < first.start()):
+            first = m
+    return first
 
 
 def _said_name(words: str) -> str | None:

@@ -386,29 +386,44 @@ CHAIR_LABEL = re.compile(
 )
 MINUTE_TAKER_LABEL = re.compile(rf"^(?:sekretariat(?:et)?{_JOINED})?{_TAKER_WORD}(?:{_JOINED}{_TAKER_WORD})*$", I)
 # Sentences naming who led the meeting and who wrote the minutes.
-CHAIR_SENTENCE = re.compile(
-    r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda|satt|sett)\s+av\s+(?P<name>[^.,;()]+)"
-    r"|\b(?:møteleder|møteleiar)\s+var\s+(?P<name2>[^.,;()]+)"
+# The sentences that name the chair and the minute-taker, each in its forms, and with each form
+# a phrase every match of it holds. They are searched in a whole document's text, where the
+# name-first forms are tried at every line's start: a text without a form's phrase is passed
+# over at a fraction of that cost. The form found first in the text counts (at one place, the
+# one listed first); each names the person in its group "name".
+_SENTENCE_NAME = r"(?P<name>[^.,;()]+)"
+_NAME_FIRST = r"(?:(?m:^)|(?<=[.!?]\s))(?P<name>(?:[\wæøåÆØÅ.\-]+[ \t]+){1,5}?)"
+CHAIR_SENTENCES = (
+    (
+        re.compile(r"møtet\s+(?:ble|vart|blei)", I),
+        re.compile(r"\bmøtet\s+(?:ble|vart|blei)\s+(?:ledet|leia|leidd|leda|satt|sett)\s+av\s+" + _SENTENCE_NAME, I),
+    ),
+    (re.compile(r"møteleder|møteleiar", I), re.compile(r"\b(?:møteleder|møteleiar)\s+var\s+" + _SENTENCE_NAME, I)),
     # "Ordfører Ola Nes ledet møtet", "Leiar Kari Mo leia møtet": a name (an office before it) first
-    r"|(?:(?m:^)|(?<=[.!?]\s))(?P<name3>(?:[\wæøåÆØÅ.\-]+[ \t]+){1,5}?)(?:ledet|ledde|leia|leidde|leda)\s+møtet\b",
-    I,
+    (
+        re.compile(r"(?:ledet|ledde|leia|leidde|leda)\s+møtet", I),
+        re.compile(_NAME_FIRST + r"(?:ledet|ledde|leia|leidde|leda)\s+møtet\b", I),
+    ),
 )
-MINUTE_TAKER_SENTENCE = re.compile(
-    r"\b(?:referat|protokoll)(?:et|en)?\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:skrevet|skrive|ført|førd)"
-    r"(?:\s+i\s+pennen)?\s+av\s+(?P<name>[^.,;()]+)"
-    r"|\b(?:referent|sekretær|møtesekretær|protokollfører|protokollførar)\s+var\s+(?P<name2>[^.,;()]+)"
+MINUTE_TAKER_SENTENCES = (
+    (
+        re.compile(r"skrevet|skrive|ført|førd", I),
+        re.compile(
+            r"\b(?:referat|protokoll)(?:et|en)?\s+(?:ble\s+|vart\s+|blei\s+|er\s+)?(?:skrevet|skrive|ført|førd)"
+            r"(?:\s+i\s+pennen)?\s+av\s+" + _SENTENCE_NAME,
+            I,
+        ),
+    ),
+    (
+        re.compile(r"(?:referent|sekretær|protokollfører|protokollførar)\s+var", I),
+        re.compile(r"\b(?:referent|sekretær|møtesekretær|protokollfører|protokollførar)\s+var\s+" + _SENTENCE_NAME, I),
+    ),
     # "Kari Holm førte referatet": the name first
-    r"|(?:(?m:^)|(?<=[.!?]\s))(?P<name3>(?:[\wæøåÆØÅ.\-]+[ \t]+){1,5}?)(?:førte|skrev|skreiv)\s+"
-    r"(?:referat|protokoll)(?:et|en)?\b",
-    I,
+    (
+        re.compile(r"(?:førte|skrev|skreiv)\s+(?:referat|protokoll)", I),
+        re.compile(_NAME_FIRST + r"(?:førte|skrev|skreiv)\s+(?:referat|protokoll)(?:et|en)?\b", I),
+    ),
 )
-# A phrase every match of the sentence above holds. The sentences are searched in a whole
-# document's text, where their name-first forms are tried at every line's start; a text without
-# the phrase is passed over at a fraction of that cost.
-CHAIR_SENTENCE_KEY = re.compile(
-    r"møtet\s+(?:ble|vart|blei)|møteleder|møteleiar|(?:ledet|ledde|leia|leidde|leda)\s+møtet", I
-)
-MINUTE_TAKER_SENTENCE_KEY = re.compile(r"skrev|skrive|skreiv|ført|førd|referent|sekretær|protokollfør", I)
 # Markers printed after a name in an attendee list.
 CHAIR_MARKER = re.compile(r"\((?:møte)?le(?:d|i)[ae]r\)|\bmøteleder\b|\bmøteleiar\b|(?:^|,\s*)le(?:d|i)[ae]r\s*$", I)
 MINUTE_TAKER_MARKER = re.compile(r"\(referent\)|\breferent\b|\(møtesekretær\)|\(sekretær\)", I)
