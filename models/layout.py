@@ -44,6 +44,8 @@ class Line:
     table: bool = False  # a row of a ruled table
     rule: bool = False  # a horizontal rule drawn across the text column
     _text: str | None = field(default=None, init=False, repr=False, compare=False)  # set by settle()
+    # segmentation's reading of the line as "Label: value", boxed (None: not read yet); settle() drops it
+    label_memo: tuple[tuple[str, str] | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -54,7 +56,7 @@ class Line:
     def settle(self) -> None:
         """Keep the text: segmentation reads it tens of times per line, and from then on the
         cells no longer change (the layout stage, which merges cells, is done)."""
-        self._text = None
+        self._text = self.label_memo = None
         self._text = self.text
 
     @property

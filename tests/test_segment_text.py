@@ -76,3 +76,18 @@ def test_join_lines_keeps_list_items_and_joins_wraps():
 )
 def test_day_and_month_by_a_slash_and_the_year_by_a_dash(text, date):
     assert parse_date(text) == date
+
+
+def test_a_lines_label_is_read_once_and_read_again_after_its_cells_change():
+    """label_value keeps its answer on the line; settle(), which follows any change of the cells,
+    drops it."""
+    from extract.segment.lines import label_value
+    from models.layout import Cell, Line
+
+    line = Line(page=1, top=0, bottom=10, cells=[Cell("Sted:", 50, 80), Cell("Teams", 200, 240)])
+    line.settle()
+    assert label_value(line) == ("Sted", "Teams")
+    assert line.label_memo == (("Sted", "Teams"),)
+    line.cells = [Cell("Møtet ble holdt på Teams", 50, 240)]
+    line.settle()
+    assert label_value(line) is None

@@ -24,7 +24,14 @@ def body_size(lines: Iterable[Line]) -> float:
 
 
 def label_value(line: Line) -> tuple[str, str] | None:
-    """("Sted", "Teams") from a label row, either "Sted: Teams" or a two-column "Sted: | Teams"."""
+    """("Sted", "Teams") from a label row, either "Sted: Teams" or a two-column "Sted: | Teams".
+    Asked three times of every line, the answer is kept on the line until its cells change."""
+    if line.label_memo is None:
+        line.label_memo = (_label_value(line),)
+    return line.label_memo[0]
+
+
+def _label_value(line: Line) -> tuple[str, str] | None:
     if line.rule or not line.cells:
         return None
     first = clean(line.cells[0].text)
