@@ -222,10 +222,13 @@ def tables_from_lines(
 
 
 def with_matrices(objects) -> list[tuple[ctypes.c_void_p, int, tuple]]:
-    """(handle, type, matrix to page space) from (handle, type, depth) in document order: an
-    object inside a form is placed by its own matrix, then its form's, and so on out."""
+    """(handle, type, matrix to page space) of the paths, from (handle, type, depth) of every
+    object in document order: an object inside a form is placed by its own matrix, then its
+    form's, and so on out. Text and images, most of a page's objects, need no matrix here."""
     out, stack = [], []  # stack: matrices of the forms enclosing the current depth
     for handle, kind, depth in objects:
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
+            continue
         del stack[depth:]
         own = _matrix(ctypes.c_void_p(handle))
         matrix = _multiply(own, stack[-1]) if stack else own
