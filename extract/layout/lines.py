@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from models.layout import Cell, Line, Word
 
@@ -49,6 +50,8 @@ def _dominant_size(words: Sequence[Word]) -> float:
     raw: dict[float, int] = {}
     for w in words:  # counted per size as printed, then rounded once per size
         raw[w.size] = raw.get(w.size, 0) + len(w.text)
+    if len(raw) == 1:  # most lines: one size
+        return round(next(iter(raw)), 1)
     sizes: Counter[float] = Counter()
     for size, count in raw.items():
         sizes[round(size, 1)] += count
@@ -65,11 +68,14 @@ def _mostly_bold(words: Sequence[Word]) -> bool:
     return total > 0 and bold * 2 > total
 
 
+_TOP_LEFT, _LEFT = attrgetter("top", "x0"), attrgetter("x0")
+
+
 def group_rows(words: Iterable[Word]) -> list[list[Word]]:
     """Cluster words into visual lines by vertical overlap, each sorted left to right."""
     rows: list[list[Word]] = []
     bands: list[tuple[float, float]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=_TOP_LEFT):
         w_top, w_bottom = w.top, w.bottom
         h = w_bottom - w_top
         if h < 0.1:  # max(h, 0.1)
@@ -87,9 +93,10 @@ def group_rows(words: Iterable[Word]) -> list[list[Word]]:
             rows.append([w])
             bands.append((w_top, w_bottom))
     for row in rows:
-        row.sort(key=lambda w: w.x0)
-    rows.sort(key=lambda r: min(w.top for w in r))
-    return rows
+        row.sort(key=_LEFT)
+    # a row's band starts at its highest word's top
+    order = sorted(range(len(rows)), key=lambda i: bands[i][0])
+    return [rows[i] for i in order]
 
 
 def split_cells(words: Sequence[Word]) -> list[Cell]:
@@ -97,9 +104,16 @@ def split_cells(words: Sequence[Word]) -> list[Cell]:
     cells: list[Cell] = []
     run: list[Word] = []
     for w in words:
-        if run and w.x0 - run[-1].x1 > COLUMN_GAP * max(run[-1].size, w.size, 1.0):
-            cells.append(_cell(run))
-            run = []
+        if run:
+            last = run[-1]
+            widest = last.size  # max(last.size, w.size, 1.0), spelled out: once per word of every page
+            if w.size > widest:
+                widest = w.size
+            if widest < 1.0:
+                widest = 1.0
+            if w.x0 - last.x1 > COLUMN_GAP * widest:
+                cells.append(_cell(run))
+                run = []
         run.append(w)
     if run:
         cells.append(_cell(run))
