@@ -234,10 +234,11 @@ class Pool:
                         pool[n].stop()
                         pool[n] = start()
                     assign(n, pending.popleft())
-                if self.loader is not None and not self.loader.is_alive():
-                    # names while the workers read on: done before handing out work, they left them idle
-                    self._find_names(results, unnamed)
                 busy = {w.conn: n for n, w in enumerate(pool) if w.job is not None}
+                if self.loader is not None and not self.loader.is_alive():
+                    # names while the workers read on: done before handing out work, they left them
+                    # idle; and put aside for a worker that is done, which would wait for them
+                    self._find_names(results, unnamed, until=list(busy))
                 next_deadline = min(pool[n].deadline for n in busy.values())
                 for conn in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
                     n = busy[conn]
@@ -293,18 +294,32 @@ class Pool:
             self.loader = threading.Thread(target=nlp, name="spaCy loader", daemon=True)
             self.loader.start()
 
-    def _find_names(self, results: list[FileExtraction | None], unnamed: list[tuple[int, list[NameSearch]]]) -> None:
-        """The names in the case texts the workers left (spaCy is loaded by now)."""
-        for index, searches in unnamed:
+    def _find_names(
+        self,
+        results: list[FileExtraction | None],
+        unnamed: list[tuple[int, list[NameSearch]]],
+        until: Sequence[Connection] = (),
+    ) -> None:
+        """The names in the case texts the workers left (spaCy is loaded by now), one case text
+        at a time; with `until`, stopped as soon as one of those workers has a result, the rest
+        left in `unnamed` for the next turn."""
+        while unnamed:
+            index, searches = unnamed[0]
             result = results[index]
             assert result is not None
             try:
-                find_deferred(result.documents, searches)
+                find_deferred(result.documents, searches[:1])
             except Exception as exc:  # a bug of ours or of spaCy's: the file keeps what was read
                 why = f"finding names in case texts failed: {type(exc).__name__}: {exc}"
                 result.failure = result.failure or Failure("segment", "crashed", why)
-            self.searched += len(searches)
-        unnamed.clear()
+                searches.clear()
+            else:
+                del searches[0]
+                self.searched += 1
+            if not searches:
+                unnamed.pop(0)
+            if until and wait(until, timeout=0):
+                return
 
 
 RESERVED_MB = 1024  # left to the parent and the system when the workers share the memory

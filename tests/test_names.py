@@ -373,10 +373,10 @@ def test_the_pool_finds_names_while_its_worker_reads_the_next_file(samples, monk
     busy_at_search: list[bool] = []
     search = Pool._find_names
 
-    def watched(self, results, unnamed):
+    def watched(self, results, unnamed, **until):
         if unnamed and any(r is None for r in results):  # in the middle of the run
             busy_at_search.append(all(w.job is not None for w in self.slots))
-        return search(self, results, unnamed)
+        return search(self, results, unnamed, **until)
 
     monkeypatch.setattr(Pool, "_find_names", watched)
     jobs = [Job(p, p.name) for p in samples] * 2  # enough files that spaCy loads before the last
@@ -385,6 +385,31 @@ def test_the_pool_finds_names_while_its_worker_reads_the_next_file(samples, monk
         pool.loader.join()
         pool.run(jobs)
     assert busy_at_search and all(busy_at_search)
+
+
+def test_the_pool_puts_names_aside_as_soon_as_a_worker_is_done():
+    """The pool searches one case text at a time and stops when a worker it watches has sent its
+    result, which would otherwise wait for the rest; what is left is searched on its next turn."""
+    from multiprocessing import Pipe
+
+    from extract.isolate import Pool
+    from extract.names.mentions import Deferred
+    from models.extraction import Case, Document, FileExtraction
+
+    deferred = Deferred()
+    texts = ("Ola Dahl orienterte.", "Kari Lie svarte.", "Per Moen la fram saken.")
+    cases = [Case(f"{n}/24", "Sak", text=t, mentions=deferred(t)) for n, t in enumerate(texts, 1)]
+    result = FileExtraction(source="a.pdf", sha256="0" * 64, size=1, documents=[Document("minutes", cases=cases)])
+    unnamed = [(0, deferred.searches(result.documents))]
+    done, sender = Pipe(duplex=False)
+    sender.send("result")  # a worker's result, waiting to be read
+    pool = Pool("pdfium", workers=1)
+    pool._find_names([result], unnamed, until=[done])
+    assert [c.mentions for c in cases] == [["Ola Dahl"], [], []]
+    assert [len(searches) for _, searches in unnamed] == [2]
+    pool._find_names([result], unnamed)
+    assert [c.mentions for c in cases] == [["Ola Dahl"], ["Kari Lie"], ["Per Moen"]]
+    assert unnamed == [] and pool.searched == 3
 
 
 def test_a_deferred_search_names_the_case_kept_when_a_part_is_segmented_again():
