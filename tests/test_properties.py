@@ -179,3 +179,21 @@ def test_the_cheap_key_of_a_role_sentence_is_found_wherever_the_sentence_is(text
         assert (found and (found.start(), found.group("name"))) == (
             whole and (whole.start(), next(g for g in whole.groups() if g is not None))
         ), text
+
+
+STATUS_PIECES = st.sampled_from([
+    "Protokollen", "referatet", "møtebok", "er", "ble", "godkjent", "godkjend", "godkjennes", "signert",
+    "underskrevet", "underskriven", "Godkjent protokoll", "elektronisk", "av", "på", "via", ":", "signeres av:",
+    "Underskrives av", "Utkast", "foreløpig", "\n",
+])  # fmt: skip
+
+
+@given(st.lists(st.one_of(STATUS_PIECES, st.text(max_size=8)), max_size=10).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_a_line_without_an_approval_word_can_say_neither_approved_nor_who_signs(text):
+    """document_status passes over a line without "godkj", "signer" or "underskr": neither
+    approval nor a list of signatories may match there."""
+    from extract.segment.status import _APPROVAL_WORD, APPROVED, SIGNATORIES
+
+    if APPROVED.search(text) or SIGNATORIES.search(text):
+        assert _APPROVAL_WORD.search(text), text
