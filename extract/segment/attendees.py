@@ -41,8 +41,8 @@ from extract.segment.vocabulary import (
     MINUTE_TAKER_SENTENCES,
     NATIONAL_PARTY,
     PARTY_NAME,
-    ROLE_WORD,
     SUBSTITUTE_REMARK,
+    is_role_word,
 )
 from models.extraction import Attendee
 from models.layout import Cell, Line
@@ -138,12 +138,12 @@ def split_role_name(text: str) -> tuple[str, str | None] | None:
     k = len(tokens)
     while k > 0 and (_NAME_TOKEN.match(tokens[k - 1]) or (tokens[k - 1].lower() in _PARTICLES and k < len(tokens))):
         k -= 1
-    while k < len(tokens) and ROLE_WORD.match(tokens[k]):
+    while k < len(tokens) and is_role_word(tokens[k]):
         k += 1  # an office printed capitalised at the start of the run
     name = " ".join(tokens[k:])
     if looks_like_name(name) and (k == 0 or _office(tokens[:k])):
         return name, " ".join(tokens[:k]) or None
-    roles = [i for i, t in enumerate(tokens) if ROLE_WORD.match(t)]
+    roles = [i for i, t in enumerate(tokens) if is_role_word(t)]
     if roles and _office(tokens[: roles[-1] + 1]):
         rest = tokens[roles[-1] + 1 :]
         if 2 <= len(rest) <= 4 and all(_NAME_TOKEN.match(t) for t in rest[:-1]) and rest[-1].isalpha():
@@ -155,7 +155,7 @@ def _office(tokens: list[str]) -> bool:
     """Words before a name that are an office ("Direktør styre- og eieroppfølging", "leiar
     servicekontoret") or a party code ("AP"), not a sentence that ends in a name."""
     return len(tokens) <= OFFICE_WORDS and (
-        any(ROLE_WORD.match(t) for t in tokens) or (len(tokens) == 1 and bool(_PARTY_CODE.match(tokens[0])))
+        any(is_role_word(t) for t in tokens) or (len(tokens) == 1 and bool(_PARTY_CODE.match(tokens[0])))
     )
 
 
@@ -164,7 +164,7 @@ def _only_office(text: str) -> bool:
     words = text.strip("() ").split()
     if CHAIR_MARKER.search(text) or MINUTE_TAKER_MARKER.search(text):
         return False  # "(leder)", "(referent)" stay as printed: they name the meeting's roles
-    return 0 < len(words) <= 2 and bool(ROLE_WORD.match(words[-1]))
+    return 0 < len(words) <= 2 and bool(is_role_word(words[-1]))
 
 
 def _join_hyphens(text: str) -> str:
@@ -177,7 +177,7 @@ def _name_and_office(text: str) -> tuple[str, str | None] | None:
     text = _join_hyphens(clean(text))
     if looks_like_name(text):
         tokens = text.split()
-        if ROLE_WORD.match(tokens[0]) and looks_like_name(" ".join(tokens[1:])):
+        if is_role_word(tokens[0]) and looks_like_name(" ".join(tokens[1:])):
             return " ".join(tokens[1:]), tokens[0]
         return text, None
     return split_role_name(text)
@@ -246,7 +246,7 @@ def _settle(name: str, office: str | None, rest: str | None) -> Person:
     rest = _without_case_note((rest or "").strip(" ,;") or None)
     if office and _PARTY_CODE.match(office):
         # "AP - Asgeir Almås (ordfører)": the party is the affiliation, the function its role
-        role = rest if rest and all(ROLE_WORD.match(w) for w in rest.strip("()").split()) else None
+        role = rest if rest and all(is_role_word(w) for w in rest.strip("()").split()) else None
         return Person(name, office, role.strip("()") if role else None)
     if office and rest and not _MARKER.match(rest):
         return Person(name, rest, office)
@@ -263,7 +263,7 @@ def _role_beside(text: str) -> tuple[str, str] | None:
         return None
     role, group = (m.group("role"), m.group("group")) if m.group("role") else (m.group("role2"), m.group("group2"))
     words, group = role.split(), group.strip()
-    if not 0 < len(words) <= 2 or not ROLE_WORD.match(words[-1]) or ROLE_WORD.match(group.split()[-1]):
+    if not 0 < len(words) <= 2 or not is_role_word(words[-1]) or is_role_word(group.split()[-1]):
         return None
     if _MARKER.match(f"({group})"):
         return None
@@ -293,7 +293,7 @@ def _person(text: str) -> Person | None:
     if m := _PARTY_DASH.match(text):  # "AP - Asgeir Almås (ordfører)"
         found = _person(m.group("rest"))
         if found is not None:
-            role = found.affiliation if found.affiliation and ROLE_WORD.match(found.affiliation.split()[-1]) else None
+            role = found.affiliation if found.affiliation and is_role_word(found.affiliation.split()[-1]) else None
             return Person(found.name, m.group("party"), role or found.role)
     cuts = [(text.find(sep), sep) for sep in ("(", ",", " - ", " – ", " — ", ":") if text.find(sep) > 0]
     if not cuts:
@@ -307,7 +307,7 @@ def _person(text: str) -> Person | None:
     rest = text[pos + len(sep) :].strip() if sep != "(" else text[pos:].strip()
     if sep == "(" and (m := _MARKER_FIRST.match(rest)) and _MARKER.match(m.group("marker")):
         rest = f"{m.group('rest')} {m.group('marker')}"  # "Ida Haug (leder), Bodø kommune": as after it
-    elif sep == "(" and (m := _PARTY_FIRST.match(rest)) and not (_only_office(m["rest"]) or ROLE_WORD.match(m["rest"])):
+    elif sep == "(" and (m := _PARTY_FIRST.match(rest)) and not (_only_office(m["rest"]) or is_role_word(m["rest"])):
         rest = f"{m.group('party')}, {m.group('rest')}"  # "Kari Hansen (Ap), Tromsø kommune"
     if sep == "(" and rest.startswith("(") and rest.count("(") == 1 and rest.endswith(")"):
         rest = rest[1:-1]
@@ -445,7 +445,7 @@ def _function_and_party(cells: list[str]) -> tuple[str | None, str, str | None] 
     if member := _member_met_for(other):
         return None, party, member
     words = other.split()
-    if 0 < len(words) <= 2 and ROLE_WORD.match(words[-1]):
+    if 0 < len(words) <= 2 and is_role_word(words[-1]):
         return other, party, None
     return None
 
@@ -783,7 +783,7 @@ class _Reader:
         self.inline, self.item = None, None
 
     def add(self, name: str, affiliation: str | None, status: str, **extra: str | None) -> None:
-        office = self.group_office if self.group_office and ROLE_WORD.match(self.group_office.split()[-1]) else None
+        office = self.group_office if self.group_office and is_role_word(self.group_office.split()[-1]) else None
         role = extra.pop("role", None) or office
         self.entries.append(Entry(name, affiliation, status, self.page, role=role, **extra))
 
@@ -938,7 +938,7 @@ class _Reader:
             return False  # a bracket under the name is its note, as on the same line
         if person.name != clean(self.item[0]):
             return False
-        if _only_office(text) or ROLE_WORD.match(text) or text.isupper():
+        if _only_office(text) or is_role_word(text) or text.isupper():
             return True
         more_of_name = is_given_name(person.name.split()[-1]) and looks_like_name(text)
         return len(text.split()) >= 2 and not more_of_name
@@ -1013,7 +1013,7 @@ class _Reader:
         people, _ = _list_people(value)
         if not people or len(words) > GROUP_LABEL_WORDS:
             return False
-        if not ROLE_WORD.match(words[-1]):
+        if not is_role_word(words[-1]):
             pieces = _split_top_level(value.rstrip("."), ";" if ";" in value else ",")
             if attendance_status(label) or len(people) < len(pieces):
                 return False  # a status, or a remark that is not a list of people

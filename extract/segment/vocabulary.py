@@ -7,6 +7,7 @@ seen in the wild is added in one place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -442,6 +443,15 @@ ROLE_WORD = re.compile(
     r"|sykepleier|sjukepleiar|ansvarlig|ansvarleg|inspektør|forvalter|forvaltar|konservator|kommunalsjef))$",
     I,
 )
+
+
+@lru_cache(maxsize=1 << 14)
+def is_role_word(word: str) -> bool:
+    """Whether ROLE_WORD matches: asked of every word of every attendee line, by several rules,
+    and the same few hundred words recur; the pattern tries dozens of endings on each."""
+    return ROLE_WORD.match(word) is not None
+
+
 # The national parties' codes, alone or joined ("AP/SP", "Ap", "KrF"): an organisation's letters
 # ("UNN", "KS") printed in the same place are not a party.
 _NATIONAL = r"(?:ap|a|h|frp|sp|sv|krf|v|mdg|r|rødt|raudt|pp|kp|inp|fnb|dem|uavh\.?|tvf|ffp)"
