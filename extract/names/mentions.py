@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.names.given import is_given_name
-from extract.segment.vocabulary import ROLE_WORD
+from extract.segment.vocabulary import is_role_word
 
 if TYPE_CHECKING:  # spaCy is imported where names are found: most commands never need it
     from spacy.language import Language
@@ -80,7 +80,7 @@ def person_name(run: str, entity: bool = False) -> str | None:
     """The name in a run of capitalised words, without an office printed before it; None where
     what is left cannot be a name. A trained pipeline's person entity may be a surname alone."""
     words = run.split()
-    while words and (ROLE_WORD.match(words[0]) or _TITLE.match(words[0])):
+    while words and (is_role_word(words[0]) or _TITLE.match(words[0])):
         words = words[1:]
     if len(words) < (1 if entity else 2) or not _SURNAME.match(words[-1]):
         return None
