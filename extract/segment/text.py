@@ -89,9 +89,15 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# A digit: every date and time above holds one, and most lines asked for one hold none.
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date written in `text` as (position, YYYY-MM-DD), in order."""
     found: list[tuple[int, str]] = []
+    if not _DIGIT.search(text):
+        return found
     for m in NUMERIC_DATE.finditer(text):
         if iso := _iso(_year(m.group(4) or m.group(5)), int(m.group(3)), int(m.group(1))):
             found.append((m.start(), iso))
@@ -127,6 +133,8 @@ def clock(h: str, m: str | None) -> str | None:
 
 def parse_times(text: str) -> tuple[str | None, str | None]:
     """Start and end of a meeting from "kl. 12.30-15.30", "08:30 – 09.30", "kl 9-11"."""
+    if not _DIGIT.search(text):
+        return None, None
     # Dates look like times ("23.02.23"), so they are blanked first; only real dates, since a
     # time range such as "12.30-15.30" has the shape of a date too.
     blanked = text
