@@ -12,7 +12,8 @@ from tests.conftest import ROOT, system_tool
 def test_the_benchmark_runs_every_section_and_reports(tmp_path):
     system_tool("pdftotext")
     out = tmp_path / "bench.json"
-    args = ["--files", "3", "--long-pages", "4", "--site-files", "4", "--cases", "60", "--work", str(tmp_path)]
+    args = ["--files", "3", "--rounds", "2", "--long-pages", "4", "--site-files", "4", "--cases", "60"]
+    args += ["--work", str(tmp_path)]
     proc = subprocess.run(
         [sys.executable, "-m", "bench.run", *args, "--json", str(out)],
         cwd=ROOT,
@@ -26,6 +27,7 @@ def test_the_benchmark_runs_every_section_and_reports(tmp_path):
     expected = {"pdftotext", "pdfium", "pdfplumber", "pdfium-1", "pdfium-2", "pdfplumber-1", "pdfplumber-2", "dask-2"}
     assert set(runs) == expected
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in runs.values())
+    assert data["extraction"]["rounds"] == 2 and "the fastest of 2 runs" in proc.stdout
     assert data["long"]["pages"] >= 4
     first, unchanged, added = data["update"]
     assert (first["downloaded"], first["extracted"]) == (4, 4)
