@@ -164,7 +164,7 @@ def _only_office(text: str) -> bool:
     words = text.strip("() ").split()
     if CHAIR_MARKER.search(text) or MINUTE_TAKER_MARKER.search(text):
         return False  # "(leder)", "(referent)" stay as printed: they name the meeting's roles
-    return 0 < len(words) <= 2 and bool(is_role_word(words[-1]))
+    return 0 < len(words) <= 2 and is_role_word(words[-1])
 
 
 def _join_hyphens(text: str) -> str:
