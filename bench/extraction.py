@@ -54,7 +54,7 @@ def run_extraction(
     the PDFium pipeline) are taken `rounds` times, in turn, and the fastest of each is kept: on
     a shared machine a burst of another's work slows one run by a third, never speeds one up."""
     names = [str(p) for p in paths]
-    result = ExtractionResult(files=len(paths), pages=count_pages(paths), rounds=rounds)
+    result = ExtractionResult(files=len(paths), pages=count_pages(paths), rounds=max(1, rounds))
     compared: dict[str, Callable[[], Run]] = {
         "pdftotext": lambda: _floor("pdftotext (poppler), one process per file", "pdftotext", names)
     }
@@ -63,7 +63,7 @@ def run_extraction(
         args = minutes("extract", *names, "--out", str(out / f"pdfium-{n}"), "--backend", "pdfium", "--workers", str(n))
         compared[f"pdfium-{n}"] = lambda label=label, args=args: _written(measure(label, args), len(paths))
     best: dict[str, Run] = {}
-    for _ in range(max(1, rounds)):
+    for _ in range(result.rounds):
         for key, run in compared.items():
             taken = run()
             if key not in best or taken.seconds < best[key].seconds:

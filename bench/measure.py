@@ -52,6 +52,12 @@ def measure(label: str, args: list[str], cwd: Path | None = None, env: dict | No
     return Run(label, seconds, data["cpu"], data["peak_kb"] / 1024, data["returncode"], output)
 
 
+def fastest(label: str, args: list[str], rounds: int) -> float:
+    """Seconds of the fastest of `rounds` runs of `args`: a busy machine slows a run, never
+    speeds one up."""
+    return min(measure(label, args).seconds for _ in range(max(1, rounds)))
+
+
 def _launch(args: list[str]) -> None:
     """Run `args`, then print its resource usage after its output."""
     proc = subprocess.run(args, stdin=subprocess.DEVNULL)

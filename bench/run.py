@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench import synth
 from bench.extraction import NAMES_STAGE, count_pages, profile_stages, run_extraction
-from bench.measure import measure, minutes, python
+from bench.measure import fastest, measure, minutes, python
 from bench.records import build
 from bench.search import measure_search
 from bench.update import run_updates
@@ -116,15 +116,14 @@ def extraction(report: Report, work: Path, files: int, pdfs: list[Path] | None =
     # the reading does not hide it.
     # Each is taken as often as the runs above and the fastest kept, so that the parts are
     # measured as the whole was.
-    rounds = range(max(1, result.rounds))
-    stages, in_process = min((profile_stages(paths) for _ in rounds), key=lambda taken: taken[1])
+    rounds = result.rounds
+    stages, in_process = min((profile_stages(paths) for _ in range(rounds)), key=lambda taken: taken[1])
     plain = synth.generate(work / f"plain-{GENERATOR}", 1, seed=3)  # no capitalised pairs in its case texts
-    plain_in_process = min(profile_stages(plain)[1] for _ in rounds)
+    plain_in_process = min(profile_stages(plain)[1] for _ in range(rounds))
     single = minutes("extract", str(plain[0]), "--out", str(out / "one"), "--workers", "1")
-    startup = min(measure("start-up", single).seconds for _ in rounds)
-    with_spacy = python("-c", "from extract.names.mentions import nlp; nlp()")
-    spacy = min(measure("spaCy", with_spacy).seconds for _ in rounds)
-    spacy -= min(measure("no spaCy", python("-c", "import extract.names.mentions")).seconds for _ in rounds)
+    startup = fastest("start-up", single, rounds)
+    spacy = fastest("spaCy", python("-c", "from extract.names.mentions import nlp; nlp()"), rounds)
+    spacy -= fastest("no spaCy", python("-c", "import extract.names.mentions"), rounds)
     beside = [["loading spaCy", spacy], *([label, t] for label, t in stages if label == NAMES_STAGE)]
     worker = [[label, t] for label, t in stages if label != NAMES_STAGE]
     whole = result.runs["pdfium-1"].seconds
