@@ -359,3 +359,29 @@ def ruled_grids(path: Path) -> Path:
         pdf.line(x, 30, x, 50)
     pdf.output(str(path))
     return path
+
+
+def font_sizes_set_by_matrices(path: Path) -> Path:
+    """Text whose size is not its font's size: a font of size 1 scaled by the text matrix (as
+    some producers write every line), a page scaled down by the CTM, a form XObject scaled up by
+    its own matrix, and a font squeezed horizontally (which leaves its size alone)."""
+    content = b"""BT /F1 12 Tf 72 720 Td (Plain twelve) Tj ET
+BT /F1 1 Tf 21 0 0 21 72 680 Tm (Referat fra styret) Tj ET
+BT /F1 1 Tf 11 0 0 11 72 640 Tm (1. Valg av ordstyrer) Tj ET
+q 0.1 0 0 0.1 0 0 cm BT /F1 120 Tf 720 6000 Td (Scaled by the page) Tj ET Q
+BT /F1 10 Tf 50 Tz 72 560 Td (Squeezed text) Tj 100 Tz ET
+q /X1 Do Q"""
+    form_body = b"BT /F1 6 Tf 36 260 Td (In a form) Tj ET"
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Matrix [2 0 0 2 0 0] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(form_body)
+    )
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>"
+    )
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+         _stream(content), _FONT, form + form_body + b"\nendstream"],
+    )  # fmt: skip

@@ -20,12 +20,12 @@ from extract.layout.pdfium import (
     TABLE_ROW_SHARE,
     THIN,
     _font_name,
-    _font_size,
     _loose_box,
     _object_font,
     _origin,
     _text_object,
     _unicode,
+    printed_size,
 )
 from models.layout import Word
 
@@ -99,7 +99,7 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
                 if font not in bold_of:
                     weight = raw.FPDFText_GetFontWeight(textpage.raw, i)
                     bold_of[font] = weight >= BOLD_WEIGHT or is_bold_font(_font_name(textpage, i, name))
-                style = style_of[text_object] = (round(_font_size(handle, i), 1) or 1.0, bold_of[font])
+                style = style_of[text_object] = (round(printed_size(handle, i), 1) or 1.0, bold_of[font])
             size, bold = style
             last_object = text_object
         baseline = height - y.value

@@ -1,5 +1,7 @@
 """Layout: words → lines → cells, ruled tables, rules, running headers and page numbers."""
 
+import pytest
+
 from extract.layout.lines import TableGrid, build_lines, group_rows, is_bold_font, split_cells
 from extract.layout.margins import strip_running_text
 from extract.pipeline import read_document
@@ -137,4 +139,19 @@ def test_regression_a_label_at_the_same_height_low_on_two_pages_is_not_a_footer(
     assert [(c.number, c.adopted_decision) for c in doc.cases] == [
         ("01/2024", "Utvalget tar sak 1 til orientering."),
         ("02/2024", "Utvalget tar sak 2 til orientering."),
+    ]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_regression_a_font_of_size_one_scaled_by_its_matrix_keeps_its_printed_size(tmp_path, backend):
+    """PDFium gives a font's own size (1 where a producer scales every line by the text matrix);
+    the printed size, which the layout rules and the title's size need, includes the matrices."""
+    (page,) = read_document(pdfs.font_sizes_set_by_matrices(tmp_path / "tf1.pdf"), backend=backend, ocr=False)
+    assert [(ln.text, ln.size, len(ln.cells)) for ln in page.lines] == [
+        ("Plain twelve", 12.0, 1),
+        ("Referat fra styret", 21.0, 1),
+        ("1. Valg av ordstyrer", 11.0, 1),
+        ("Scaled by the page", 12.0, 1),
+        ("Squeezed text", 10.0, 1),
+        ("In a form", 12.0, 1),
     ]

@@ -160,6 +160,8 @@ int minutes_words(int n, const int32_t *kept, const uint8_t *broken, const doubl
 }
 
 typedef double (*size_fn)(void *, int);
+typedef struct { float a, b, c, d, e, f; } fs_matrix; /* PDFium's FS_MATRIX */
+typedef int (*matrix_fn)(void *, int, fs_matrix *);
 typedef void *(*font_fn)(void *);
 
 /* Per run of one text object: the index of its size among the page's distinct sizes and of its
@@ -175,8 +177,8 @@ static int64_t slot_find(uint64_t *keys, int32_t *values, uint64_t mask, uint64_
 }
 
 int minutes_styles(void *page, int nruns, const int32_t *run_starts, const int32_t *kept, const uint64_t *objects,
-                   void *font_size, void *object_font, int32_t *run_size, int32_t *run_font, double *sizes,
-                   uint64_t *fonts, int32_t *font_char, int32_t *counts) {
+                   void *font_size, void *char_matrix, void *object_font, int32_t *run_size, int32_t *run_font,
+                   double *sizes, uint64_t *fonts, int32_t *font_char, int32_t *counts) {
     uint64_t size = 16;
     while (size < 2 * (uint64_t)nruns + 2) size <<= 1;
     /* three tables: the objects seen (to their slot), the sizes seen (by their bits) and the fonts seen */
@@ -196,7 +198,11 @@ int minutes_styles(void *page, int nruns, const int32_t *run_starts, const int32
             found = slots++;
             if (!object) null_slot = (int)found;
             else { keys[at] = object; values[at] = (int32_t)found + 1; }
+            /* the printed size: the font's, scaled by the character's matrix's vertical axis
+               (extract.layout.pdfium.printed_size) */
             double s = ((size_fn)font_size)(page, i);
+            fs_matrix m;
+            if (((matrix_fn)char_matrix)(page, i, &m)) s = s * sqrt((double)m.c * m.c + (double)m.d * m.d);
             uint64_t bits;
             memcpy(&bits, &s, sizeof bits);
             int64_t k = slot_find(size_keys, size_values, size - 1, bits, &at);
@@ -290,10 +296,10 @@ def _address(function: object) -> int:
     return ctypes.cast(function, ctypes.c_void_p).value or 0
 
 
-ORIGIN, BOX, OBJECT, FONT_SIZE, OBJECT_FONT = (
+ORIGIN, BOX, OBJECT, FONT_SIZE, CHAR_MATRIX, OBJECT_FONT = (
     _address(f)
     for f in (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject,
-              raw.FPDFText_GetFontSize, raw.FPDFTextObj_GetFont)
+              raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix, raw.FPDFTextObj_GetFont)
 )  # fmt: skip
 
 
@@ -427,8 +433,8 @@ def _styles(
     font_char = (ctypes.c_int32 * slots)()
     counts = (ctypes.c_int32 * 2)()
     found = library.minutes_styles(handle, runs, starts, kept, objects, ctypes.c_void_p(FONT_SIZE),
-                                   ctypes.c_void_p(OBJECT_FONT), run_size, run_font, sizes, fonts, font_char,
-                                   counts)  # fmt: skip
+                                   ctypes.c_void_p(CHAR_MATRIX), ctypes.c_void_p(OBJECT_FONT), run_size, run_font,
+                                   sizes, fonts, font_char, counts)  # fmt: skip
     if found < 0:
         raise MemoryError("no memory for a page's text objects")
     size_of = (ctypes.c_double * max(1, counts[0]))(*[point_size(size) for size in sizes[: counts[0]]])

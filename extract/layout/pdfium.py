@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -59,6 +60,19 @@ _text_object = unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
 _font_size = unchecked(raw.FPDFText_GetFontSize, ctypes.c_double)
 _object_font = unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
 _get_text = unchecked(raw.FPDFText_GetText, ctypes.c_int)
+_char_matrix = unchecked(raw.FPDFText_GetMatrix, ctypes.c_int)
+
+
+def printed_size(handle: ctypes.c_void_p, index: int) -> float:
+    """The size character `index` is printed at, as pdfminer measures it: PDFium's font size is
+    the font's own (1 where a producer scales every line by the text matrix instead), so it is
+    scaled by the length of the character's matrix's vertical axis (text matrix, page and forms;
+    a horizontal squeeze leaves it alone)."""
+    size = _font_size(handle, index)
+    m = raw.FS_MATRIX()
+    if not _char_matrix(handle, index, ctypes.byref(m)):
+        return size
+    return size * math.sqrt(m.c * m.c + m.d * m.d)
 
 
 def _units(handle: ctypes.c_void_p, count: int) -> ctypes.Array | None:
@@ -122,7 +136,7 @@ class _Style:
         if style is None:
             font = _object_font(ctypes.c_void_p(text_object)) if text_object else None
             bold = self.bold(index, font)
-            style = self.of_object[text_object] = (point_size(_font_size(self.handle, index)), bold)
+            style = self.of_object[text_object] = (point_size(printed_size(self.handle, index)), bold)
         return style
 
     def bold(self, index: int, font: int | None) -> bool:
