@@ -15,6 +15,7 @@ from extract.layout.pdfium import (
     BOLD_WEIGHT,
     BREAKS,
     HYPHEN_MARKERS,
+    LINE_BREAKS,
     MIN_RULE_SHARE,
     TABLE_CELL_HEIGHT,
     TABLE_ROW_SHARE,
@@ -77,6 +78,8 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         code = _unicode(handle, i)
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
         # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
+        if ch in LINE_BREAKS:
+            continue
         if ch in BREAKS or not ch.isprintable():
             flush()
             previous_key = None

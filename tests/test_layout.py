@@ -8,6 +8,7 @@ from extract.pipeline import read_document
 from extract.segment.documents import segment
 from models.layout import Cell, Line, Page, Word
 from tests import pdfs
+from tests.conftest import SHARED
 
 
 def word(text, x0, top, size=11.0, bold=False):
@@ -155,3 +156,14 @@ def test_regression_a_font_of_size_one_scaled_by_its_matrix_keeps_its_printed_si
         ("Squeezed text", 10.0, 1),
         ("In a form", 12.0, 1),
     ]
+
+
+def test_regression_pdfium_line_breaks_inside_the_words_of_flipped_text_are_passed_over():
+    """A producer that flips the y axis twice and places every glyph on its own: PDFium puts a
+    line break before each letter shorter than the one before it ("Sid⏎eo⏎ver…"). The word rules
+    decide where a line ends, so the pages read as pdfminer reads them."""
+    path = SHARED / "corpus" / "real-world" / "no_online_genfors_2021_adobesign.pdf"
+    read = {b: read_document(path, backend=b, ocr=False)[:15] for b in ("pdfium", "pdfplumber")}
+    texts = {b: [[ln.text for ln in page.lines if ln.text] for page in pages] for b, pages in read.items()}
+    assert texts["pdfium"][2][:2] == ["Sideoversikt", "Sideoversikt 3"]
+    assert texts["pdfium"] == texts["pdfplumber"]

@@ -87,6 +87,7 @@ int minutes_keep(int count, const uint16_t *codes, const double *geometry, const
     for (int i = 0; i < count; i++) {
         uint32_t c = codes[i];
         if (c == 0x02 || c == 0xFFFE) c = 0x2D;
+        if (breaks[c] == 2) continue; /* a line break: the word rules decide */
         if (breaks[c]) { pending = 1; have_previous = 0; continue; }
         double fx = geometry[4 * i], fy = geometry[4 * i + 1];
         if (!(fabs(fx) < 1e15 && fabs(fy) < 1e15)) { free(set); return -2; }
@@ -361,9 +362,10 @@ def _geometry(library: ctypes.CDLL, handle: ctypes.c_void_p, count: int) -> tupl
 
 
 @lru_cache(maxsize=1)
-def _breaks(breaks: frozenset[str]) -> ctypes.Array:
-    """For each code of the BMP: 1 where it ends a word (a break, or not printable)."""
-    table = bytes(c in breaks or not c.isprintable() for c in map(chr, range(0x10000)))
+def _breaks(breaks: frozenset[str], skipped: frozenset[str]) -> ctypes.Array:
+    """For each code of the BMP: 2 where it is passed over, 1 where it ends a word (a break, or
+    not printable), else 0."""
+    table = bytes(2 if c in skipped else int(c in breaks or not c.isprintable()) for c in map(chr, range(0x10000)))
     return (ctypes.c_uint8 * len(table)).from_buffer_copy(table)
 
 
@@ -372,18 +374,19 @@ def words(
     units: ctypes.Array,
     height: float,
     breaks: frozenset[str],
+    skipped: frozenset[str],
     ascent: float,
     point_size: Callable[[float], float],
     bold: Callable[[int, int | None], bool],
 ) -> tuple[list[Word], int] | None:
     """The page's words made in C, by the rules of extract.layout.pdfium's Python loop: a break
-    or unprintable character ends a word, a character printed again at the same spot is dropped
-    (fake bold) except an "ff" ligature's second f, and a new line, a gap, or a change of size or
-    weight starts a word. A text object's size is its first character's, made a word's by
-    `point_size` (once per size met); `bold` says whether a font is bold, given a character in
-    it (asked once per font). `units` holds one UTF-16 unit
-    per character (no surrogates). None without the helper, or on a page the helper leaves to
-    Python (a position PDFium gives as not a number)."""
+    or unprintable character ends a word, a `skipped` one is passed over, a character printed
+    again at the same spot is dropped (fake bold) except an "ff" ligature's second f, and a new
+    line, a gap, or a change of size or weight starts a word. A text object's size is its first
+    character's, made a word's by `point_size` (once per size met); `bold` says whether a font is
+    bold, given a character in it (asked once per font). `units` holds one UTF-16 unit per
+    character (no surrogates). None without the helper, or on a page the helper leaves to Python
+    (a position PDFium gives as not a number)."""
     library = helper()
     count = len(units)
     if library is None or not count:
@@ -394,7 +397,7 @@ def words(
     broken = (ctypes.c_uint8 * count)()
     starts = (ctypes.c_int32 * (count + 1))()
     runs = ctypes.c_int32()
-    table = _breaks(breaks)
+    table = _breaks(breaks, skipped)
     n = library.minutes_keep(count, units, geometry, objects, table, kept, codes, broken, starts, ctypes.byref(runs))
     if n < 0:
         return None

@@ -35,7 +35,11 @@ THIN = 2.0  # a path thinner than this is a drawn line
 MIN_RULE_SHARE = 0.4  # a drawn line this share of the page wide separates sections
 TABLE_ROW_SHARE = 0.15  # a table's row borders are at least this share of the page wide
 TABLE_CELL_HEIGHT = 8.0  # and its column borders at least a line of text high
-BREAKS = frozenset({" ", "\r", "\n", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"})
+BREAKS = frozenset({" ", "\t", "\u00a0", "\u2002", "\u2003", "\u2009"})
+# PDFium's line breaks are passed over: where a line ends is the word rules' call (a new
+# baseline, a gap back or ahead), since PDFium also puts one between two letters of a word, as
+# in a y-flipped text matrix before a letter shorter than the one before it ("Sid⏎eo⏎ver…").
+LINE_BREAKS = frozenset({"\r", "\n"})
 HYPHEN_MARKERS = {0x02, 0xFFFE}  # PDFium's code for a hyphen that ends a line
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -108,7 +112,11 @@ def page_words(page: pdfium.PdfPage) -> tuple[list[Word], int]:
         height = page.get_height()
         units = _units(handle, count)
         style = _Style(textpage, handle)
-        made = words_in_c(handle, units, height, BREAKS, ASCENT, point_size, style.bold) if units is not None else None
+        made = (
+            words_in_c(handle, units, height, BREAKS, LINE_BREAKS, ASCENT, point_size, style.bold)
+            if units is not None
+            else None
+        )
         if made is None:
             return _page_words_python(handle, count, units, height, style)
         return made
@@ -184,6 +192,8 @@ def _page_words_python(
     for i, (code, x, y, left, right, text_object) in enumerate(per_char):
         ch = "-" if code in HYPHEN_MARKERS else chr(code)
         # PDFium's generated characters (IsGenerated) are all spaces and line breaks.
+        if ch in LINE_BREAKS:
+            continue
         if ch in BREAKS or not ch.isprintable():
             flush()
             previous_key = None
