@@ -100,6 +100,28 @@ def test_a_large_section_heading_on_a_new_page_does_not_split_a_document():
     assert [c.number for c in docs[0].cases] == ["01/2024", "02/2024"]
 
 
+@pytest.mark.parametrize("contents", ["Innholdsfortegnelse", "Innhald", "Sideoversikt"])
+def test_a_table_of_contents_citing_an_earlier_meeting_does_not_open_a_document(contents):
+    """A contents page's entries name cases, and a case may name an earlier meeting's date: the
+    page belongs to the document it lists."""
+    spec = f"""
+    # Referat fra styremøte
+    ** Tid: | 12.03.2024 kl. 10.00-12.00
+    ===
+    # {contents}
+    Sak 01/24 Godkjenning av referat fra 1. mars 2024 | 3
+    Sak 02/24 Budsjett 2025 | 4
+    ===
+    ** Sak 01/24 Godkjenning av referat fra 1. mars 2024
+    ** Vedtak: Godkjent.
+    ** Sak 02/24 Budsjett 2025
+    ** Vedtak: Vedtatt.
+    """
+    (doc,) = segment(pages(spec))
+    assert (doc.kind, doc.page_start, doc.page_end) == ("minutes", 1, 3)
+    assert [c.number for c in doc.cases] == ["01/2024", "02/2024"]
+
+
 def test_an_agenda_holds_no_adopted_decision():
     spec = """
     # Innkalling til møte i SSU

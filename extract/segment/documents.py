@@ -26,6 +26,7 @@ from extract.segment.vocabulary import (
     AGENDA_TITLE,
     CASE_DOCUMENT_TITLE,
     CASE_LIST_HEADING,
+    CONTENTS_TITLE,
     MEETING_SENTENCE,
     MINUTES_TITLE,
 )
@@ -65,6 +66,8 @@ def _opens_document(page: Page, previous: Page, body: float) -> bool:
     if _title_index(page, body) is None:
         return False
     title = title_of(page.lines, body)
+    if title and CONTENTS_TITLE.match(title):
+        return False  # its entries may cite an earlier meeting's date: it lists this document
     if kind_from_title(title) or page.header != previous.header:
         return True
     return parse_meeting(page.lines[: MEETING_SEARCH_LINES // 2], None).date is not None

@@ -34,6 +34,12 @@ _DOCUMENT_WORD = (
     r"(?:saksfr[ae]mlegg|saksutredning|saksutgreiing|saksframstilling|sagsfremstilling|saksnotat|særutskrift"
     r"|saksprotokoll|møtebok|utskrift)"
 )
+# A table of contents names no document of its own: it lists the one it stands in.
+CONTENTS_TITLE = re.compile(
+    r"^(?:innhold(?:sfortegnelse|sliste|soversikt)?|innhald(?:sliste|soversikt)?|sideoversikt"
+    r"|indhold(?:sfortegnelse)?)\s*:?$",
+    I,
+)
 DOCUMENT_NAME = re.compile(rf"^{_DOCUMENT_WORD}\s*:?$", I)
 DOCUMENT_PREFIX = re.compile(rf"^{_DOCUMENT_WORD}\s*[-–:]\s*(?=\S)", I)
 # An agenda's list of cases starts under one of these headings.
