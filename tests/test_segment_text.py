@@ -45,6 +45,10 @@ def test_parse_date(text, iso):
         ("kl. 09.00 – ca. 15.30", ("09:00", "15:30")),
         ("kl. 10 – ca. kl. 14", ("10:00", "14:00")),
         ("klokka 9.00 - omlag 12.00", ("09:00", "12:00")),
+        # "fra" before a date names that date; a number after it (a contents page's page) is no hour
+        ("7 Godkjenning av referat fra 16. april 2012 5", (None, None)),
+        ("Godkjenning av protokoll fra 01.03.2020 10", (None, None)),
+        ("Møtet varte fra 10.30 til 12", ("10:30", None)),
     ],
 )
 def test_parse_times(text, times):

@@ -136,12 +136,13 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
     if not _DIGIT.search(text):
         return None, None
     # Dates look like times ("23.02.23"), so they are blanked first; only real dates, since a
-    # time range such as "12.30-15.30" has the shape of a date too.
+    # time range such as "12.30-15.30" has the shape of a date too. Blanked with a mark, not
+    # spaces, so that "fra 16. april 2012 5" does not become "fra 5".
     blanked = text
     for pos, _ in find_dates(text):
         m = NUMERIC_DATE.match(blanked, pos) or WRITTEN_DATE.match(blanked, pos) or ISO_DATE.match(blanked, pos)
         if m:
-            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+            blanked = blanked[: m.start()] + "#" * (m.end() - m.start()) + blanked[m.end() :]
     m = TIME_RANGE.search(blanked)
     if m:
         g = m.groups()
