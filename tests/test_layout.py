@@ -61,6 +61,22 @@ def test_ruled_table_rows_become_lines_with_cells():
     ]
 
 
+def test_regression_words_in_a_tables_box_but_in_no_cell_are_kept():
+    """A heading whose middle falls inside the table's box where its first row has no cell (a
+    merged, unruled corner) stays a line of its own: it was dropped with the table."""
+    words = [word("B1.1", 20, 119), word("Totalt", 44, 119), word("Antall", 400, 130), word("Kari", 65, 150)]
+    grid = TableGrid(
+        bbox=(21, 124, 569, 164),
+        rows=[[None, (389, 124, 569, 144)], [(21, 144, 389, 164), (389, 144, 569, 164)]],
+    )
+    lines = build_lines(1, words, tables=[grid])
+    assert [(ln.table, [c.text for c in ln.cells]) for ln in lines] == [
+        (False, ["B1.1 Totalt"]),
+        (True, ["Antall"]),
+        (True, ["Kari", ""]),
+    ]
+
+
 def _page(number, texts):
     lines = [
         Line(page=number, top=top, bottom=top + size, cells=[Cell(t, 65, 300)], size=size) for top, t, size in texts

@@ -144,7 +144,8 @@ def _text_line(page: int, words: Sequence[Word]) -> Line:
     return line
 
 
-def _table_lines(page: int, grid: TableGrid, words: Sequence[Word]) -> list[Line]:
+def _table_lines(page: int, grid: TableGrid, words: Sequence[Word], taken: set[int]) -> list[Line]:
+    """The table's rows as lines; the ids of the words a cell takes are added to `taken`."""
     lines = []
     for row in grid.rows:
         boxes = [b for b in row if b is not None]
@@ -158,6 +159,7 @@ def _table_lines(page: int, grid: TableGrid, words: Sequence[Word]) -> list[Line
         for box in boxes:
             inside = [w for w in near if _center_in(w, box)]
             row_words.extend(inside)
+            taken.update(map(id, inside))
             text = " ".join(" ".join(w.text for w in r) for r in group_rows(inside))
             cells.append(Cell(text=text, x0=box[0], x1=box[2], bold=_mostly_bold(inside)))
         if not row_words:
@@ -190,11 +192,12 @@ def build_lines(
     """
     # A table with a single column is a framed paragraph, not a table.
     grids = [g for g in tables if any(sum(b is not None for b in r) >= 2 for r in g.rows)]
-    in_table = [any(_center_in(w, g.bbox) for g in grids) for w in words]
     lines: list[Line] = []
+    taken: set[int] = set()
     for grid in grids:
-        lines.extend(_table_lines(page, grid, [w for w in words if _center_in(w, grid.bbox)]))
-    free = [w for w, t in zip(words, in_table, strict=True) if not t]
+        lines.extend(_table_lines(page, grid, [w for w in words if _center_in(w, grid.bbox)], taken))
+    # a word in a table's box that no cell holds (where a row has no cell) is kept as text
+    free = [w for w in words if id(w) not in taken] if taken else list(words)
     lines.extend(_text_line(page, row) for row in group_rows(free))
     for x0, x1, y in rules:
         if any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
