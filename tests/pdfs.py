@@ -385,3 +385,21 @@ q /X1 Do Q"""
         [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
          _stream(content), _FONT, form + form_body + b"\nendstream"],
     )  # fmt: skip
+
+
+def table_of_stroked_boxes(path: Path) -> Path:
+    """A ruled table whose every cell is drawn as its own stroked rectangle (no thin line or
+    filled bar anywhere), as some form and report generators draw their tables."""
+    rows = [("Navn", "Funksjon"), ("Kari Nordmann", "Leder"), ("Ola Hansen", "Varamedlem")]
+    content = b""
+    for r, (left, right) in enumerate(rows):
+        y = 700 - 20 * r
+        content += b"0.5 w 72 %d 240 20 re S 312 %d 200 20 re S\n" % (y, y)
+        content += b"BT /F1 11 Tf 76 %d Td (%s) Tj ET\n" % (y + 6, left.encode("latin-1"))
+        content += b"BT /F1 11 Tf 316 %d Td (%s) Tj ET\n" % (y + 6, right.encode("latin-1"))
+    content += b"BT /F1 11 Tf 72 600 Td (Under tabellen.) Tj ET"
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         _page(2, 4, 5), _stream(content), _FONT],
+    )  # fmt: skip

@@ -137,6 +137,11 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
                 rules.append((left, right, height - (top + bottom) / 2))
         elif w <= THIN and h > THIN:
             vertical += h >= TABLE_CELL_HEIGHT
+        elif w > THIN and h > THIN:
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            if raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke) and stroke.value:
+                horizontal += 2 * (w >= TABLE_ROW_SHARE * width)
+                vertical += 2 * (h >= TABLE_CELL_HEIGHT)
     return rules, horizontal, vertical, images
 
 

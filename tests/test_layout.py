@@ -183,3 +183,16 @@ def test_regression_pdfium_line_breaks_inside_the_words_of_flipped_text_are_pass
     texts = {b: [[ln.text for ln in page.lines if ln.text] for page in pages] for b, pages in read.items()}
     assert texts["pdfium"][2][:2] == ["Sideoversikt", "Sideoversikt 3"]
     assert texts["pdfium"] == texts["pdfplumber"]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_table_drawn_as_stroked_boxes_is_read_as_a_table(tmp_path, backend):
+    """Cells drawn as stroked rectangles have no thin line to count: their sides are the table's
+    borders, as pdfplumber's edges of rectangles are."""
+    (page,) = read_document(pdfs.table_of_stroked_boxes(tmp_path / "bokser.pdf"), backend=backend, ocr=False)
+    assert [(ln.table, [c.text for c in ln.cells]) for ln in page.lines] == [
+        (True, ["Navn", "Funksjon"]),
+        (True, ["Kari Nordmann", "Leder"]),
+        (True, ["Ola Hansen", "Varamedlem"]),
+        (False, ["Under tabellen."]),
+    ]

@@ -234,13 +234,15 @@ typedef int (*count_fn)(void *);
 typedef void *(*get_fn)(void *, int);
 typedef int (*type_fn)(void *);
 typedef int (*bounds_fn)(void *, float *, float *, float *, float *);
+typedef int (*mode_fn)(void *, int *, int *);
 
 /* The page's paths walked as extract.layout.pdfium._objects walks them (into form XObjects, at
    most `max_depth` levels), sorted as page_paths sorts them: rules (x0, x1, y from the top),
-   and counts of lines that could border table rows and columns, and of images. */
+   and counts of lines that could border table rows and columns (thin paths, and the sides of stroked
+   boxes), and of images. */
 int minutes_paths(void *page, void *count_page, void *get_page, void *count_form, void *get_form, void *type_of,
-                  void *bounds_of, int max_depth, double width, double height, double thin, double row_share,
-                  double rule_share, double cell_height, int image_type, int path_type, int form_type,
+                  void *bounds_of, void *draw_mode, int max_depth, double width, double height, double thin,
+                  double row_share, double rule_share, double cell_height, int image_type, int path_type, int form_type,
                   double *rules, int rules_cap, int32_t *counts) {
     void *forms[64];
     int indexes[64], totals[64];
@@ -277,6 +279,13 @@ int minutes_paths(void *page, void *count_page, void *get_page, void *count_form
                 }
             } else if (w <= thin && h > thin) {
                 vertical += h >= cell_height;
+            } else if (w > thin && h > thin) {
+                /* a stroked box: its sides may border a table's cells */
+                int fill = 0, stroke = 0;
+                if (((mode_fn)draw_mode)(object, &fill, &stroke) && stroke) {
+                    horizontal += 2 * (w >= row_share * width);
+                    vertical += 2 * (h >= cell_height);
+                }
             }
         } else if (kind == form_type && depth < max_depth - 1) {
             int inner = ((count_fn)count_form)(object);
@@ -446,11 +455,12 @@ def _styles(
     return run_size, size_of, run_font, bold_of
 
 
-# (count objects of the page, get one, count those of a form, get one, type, bounds)
+# (count objects of the page, get one, count those of a form, get one, type, bounds, draw mode)
 WALK = tuple(
     _address(f)
     for f in (raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, raw.FPDFFormObj_CountObjects,
-              raw.FPDFFormObj_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds)
+              raw.FPDFFormObj_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds,
+              raw.FPDFPath_GetDrawMode)
 )  # fmt: skip
 _WALK_ERRORS = {
     -1: "Failed to get number of pageobjects.",

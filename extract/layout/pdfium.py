@@ -262,7 +262,8 @@ def _objects(page_handle: ctypes.c_void_p) -> Iterator[tuple[int, int, int]]:
 
 def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], int, int, int]:
     """Drawn horizontal rules (x0, x1, y from the top), counts of the lines that could border a
-    table's rows and columns, and the number of images on the page."""
+    table's rows and columns (thin paths, and the sides of stroked boxes), and the number of
+    images on the page."""
     height, width = page.get_height(), page.get_width()
     page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
     walked = paths_in_c(
@@ -288,7 +289,19 @@ def page_paths(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float]], 
                 rules.append((left.value, right.value, height - (top.value + bottom.value) / 2))
         elif w <= THIN and h > THIN:
             vertical += h >= TABLE_CELL_HEIGHT
+        elif w > THIN and h > THIN and _stroked(handle):
+            # a stroked box (a cell drawn as its outline): its sides may border a table's cells
+            horizontal += 2 * (w >= TABLE_ROW_SHARE * width)
+            vertical += 2 * (h >= TABLE_CELL_HEIGHT)
     return rules, horizontal, vertical, images
+
+
+_draw_mode = unchecked(raw.FPDFPath_GetDrawMode, ctypes.c_int)
+
+
+def _stroked(handle: int) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(_draw_mode(ctypes.c_void_p(handle), ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value)
 
 
 _HIDDEN = (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP)
