@@ -4,6 +4,7 @@ page of the dev, genre and real-world corpora the same words (text, size, weight
 the same JSON for every file. A speed-up that
 changes what is read is a regression, whatever it gains."""
 
+import ctypes
 import json
 from pathlib import Path
 
@@ -90,15 +91,22 @@ def test_every_file_gives_the_same_json(monkeypatch):
 @pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
 def test_the_python_calls_read_what_the_c_helper_reads(path, monkeypatch):
     """Without a C compiler the characters are asked, words made and paths walked in Python: the
-    same words, rules and counts."""
-    from extract.layout import native
+    same words, rules and counts, and the same table edges from the paths' segments."""
+    from extract.layout import native, ruled
+
+    def read(page):
+        words, paths = fast.page_words(page), fast.page_paths(page)
+        if not (fast._may_hold_table(paths[1], paths[2]) and ruled.plain_geometry(page)):
+            return words, paths, None
+        handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+        return words, paths, ruled.page_edges(page, ruled.with_matrices(fast._objects(handle)))
 
     pdf = pdfium.PdfDocument(str(path))
     try:
         pages = [pdf[i] for i in range(len(pdf))]
-        with_helper = [(fast.page_words(page), fast.page_paths(page)) for page in pages]
+        with_helper = [read(page) for page in pages]
         monkeypatch.setattr(native, "helper", lambda: None)
-        assert [(fast.page_words(page), fast.page_paths(page)) for page in pages] == with_helper
+        assert [read(page) for page in pages] == with_helper
     finally:
         pdf.close()
 

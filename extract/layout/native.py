@@ -19,10 +19,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extract.cache import cache_dir
@@ -298,6 +299,42 @@ int minutes_paths(void *page, void *count_page, void *get_page, void *count_form
     counts[0] = horizontal; counts[1] = vertical; counts[2] = images;
     return nrules;
 }
+
+typedef void *(*segment_fn)(void *, int);
+typedef int (*point_fn)(void *, float *, float *);
+typedef int (*segment_int_fn)(void *);
+
+/* The segments of each path, as extract.layout.ruled reads them one call at a time: per path
+   its count (first call, `xy` NULL), then per segment its point in page space (the path's
+   matrix applied: a, b, c, d, e, f) and its type, plus 16 where it closes its subpath. */
+int minutes_segments(int npaths, const uint64_t *handles, const double *matrices, void *count_of, void *segment_of,
+                     void *point_of, void *type_of, void *close_of, int32_t *counts, double *xy, uint8_t *kinds) {
+    int64_t total = 0;
+    for (int p = 0; p < npaths; p++) {
+        void *path = (void *)(uintptr_t)handles[p];
+        if (!xy) {
+            int n = ((segment_int_fn)count_of)(path);
+            if (n < 0) return -1;
+            counts[p] = n;
+            total += n;
+            if (total > 0x7fffffff) return -1;
+            continue;
+        }
+        const double *m = matrices + 6 * p;
+        for (int i = 0; i < counts[p]; i++) {
+            void *segment = ((segment_fn)segment_of)(path, i);
+            float x, y;
+            if (!segment || !((point_fn)point_of)(segment, &x, &y)) return -1;
+            xy[2 * total] = m[0] * x + m[2] * y + m[4];
+            xy[2 * total + 1] = m[1] * x + m[3] * y + m[5];
+            int kind = ((segment_int_fn)type_of)(segment);
+            if (kind < 0 || kind > 15) kind = 15; /* unknown: the reader says so */
+            kinds[total] = (uint8_t)(kind | (((segment_int_fn)close_of)(segment) ? 16 : 0));
+            total++;
+        }
+    }
+    return (int)total;
+}
 """
 DISABLE = "MINUTES_NO_C_HELPER"  # set (to anything) to read with the Python calls only
 
@@ -343,7 +380,14 @@ def helper() -> ctypes.CDLL | None:
     except OSError as exc:
         log.info("the C helper could not be loaded (%s)", exc)
         return None
-    for name in ("minutes_page_chars", "minutes_keep", "minutes_words", "minutes_styles", "minutes_paths"):
+    for name in (
+        "minutes_page_chars",
+        "minutes_keep",
+        "minutes_words",
+        "minutes_styles",
+        "minutes_paths",
+        "minutes_segments",
+    ):
         getattr(library, name).restype = ctypes.c_int
     library.minutes_words.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
                                       ctypes.c_double, ctypes.c_double, ctypes.c_int, ctypes.c_void_p,
@@ -513,3 +557,40 @@ def _page_chars_python(handle: ctypes.c_void_p, count: int) -> tuple[list[float]
         geometry += (x.value, y.value, box.left, box.right)
         objects.append(_text_object(handle, i) or 0)
     return geometry, objects
+
+
+# (count a path's segments, get one, its point, its type, whether it closes its subpath)
+SEGMENTS = tuple(
+    _address(f)
+    for f in (raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint,
+              raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose)
+)  # fmt: skip
+UNKNOWN_SEGMENT = 15  # a type PDFium gives that the reader does not know
+
+
+def segments(paths: Sequence[tuple[int, tuple]]) -> list[tuple[list[int], list[tuple[float, float]]]] | None:
+    """For each (path handle, matrix to page space): its segments' kinds (PDFium's type, plus
+    16 where one closes its subpath) and points in page space, read in two calls for all the
+    paths of a page. None without the helper; raises PdfiumError where PDFium cannot give a
+    segment."""
+    library = helper()
+    if library is None:
+        return None
+    n = len(paths)
+    handles = (ctypes.c_uint64 * max(1, n))(*[h for h, _ in paths])
+    matrices = (ctypes.c_double * max(1, 6 * n))(*[v for _, m in paths for v in m])
+    counts = (ctypes.c_int32 * max(1, n))()
+    functions = [ctypes.c_void_p(a) for a in SEGMENTS]
+    total = library.minutes_segments(n, handles, matrices, *functions, counts, None, None)
+    if total < 0:
+        raise pdfium.PdfiumError("Failed to count a path's segments.")
+    xy = (ctypes.c_double * max(1, 2 * total))()
+    kinds = (ctypes.c_uint8 * max(1, total))()
+    if library.minutes_segments(n, handles, matrices, *functions, counts, xy, kinds) != total:
+        raise pdfium.PdfiumError("Failed to read a path segment.")
+    flat, codes, out, start = xy[: 2 * total], kinds[:total], [], 0
+    points = list(zip(flat[0::2], flat[1::2], strict=True))
+    for count in counts[:n]:
+        out.append((codes[start : start + count], points[start : start + count]))
+        start += count
+    return out

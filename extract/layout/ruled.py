@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extract.layout import native
 from extract.layout.lines import TableGrid
 from extract.layout.pdfium import unchecked
 
@@ -66,16 +68,20 @@ def _matrix(handle: ctypes.c_void_p) -> tuple:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _subpaths(handle: ctypes.c_void_p, matrix: tuple) -> list[tuple[str, list[tuple[float, float]]]]:
-    """The path's subpaths as pdfminer splits them: (shape, points in page space), one letter
-    and one point per operator (a Bézier curve is one "c" at its end point, "h" closes at the
-    subpath's start)."""
+CLOSES = 16  # added to a segment's type where it closes its subpath (extract.layout.native)
+
+
+def _segments(handle: ctypes.c_void_p, matrix: tuple) -> tuple[list[int], list[tuple[float, float]]]:
+    """The path's segments one call at a time (without the C helper): kinds as
+    native.segments gives them, and points in page space."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    out: list[tuple[str, list[tuple[float, float]]]] = []
-    shape, points = "", []
-    bezier = 0
-    for i in range(_count_segments(handle)):
+    kinds: list[int] = []
+    points: list[tuple[float, float]] = []
+    count = _count_segments(handle)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to count a path's segments.")
+    for i in range(count):
         segment = _get_segment(handle, i)
         if not segment:
             raise pdfium.PdfiumError("Failed to read a path segment.")
@@ -83,27 +89,42 @@ def _subpaths(handle: ctypes.c_void_p, matrix: tuple) -> list[tuple[str, list[tu
         if not _segment_point(segment, ctypes.byref(x), ctypes.byref(y)):
             raise pdfium.PdfiumError("Failed to read a path segment.")
         kind = _segment_type(segment)
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kinds.append((kind if 0 <= kind < 15 else 15) | (CLOSES if _segment_close(segment) else 0))
+        points.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
+    return kinds, points
+
+
+def _subpaths(
+    kinds: Sequence[int], points: Sequence[tuple[float, float]]
+) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The path's subpaths as pdfminer splits them: (shape, points in page space), one letter
+    and one point per operator (a Bézier curve is one "c" at its end point, "h" closes at the
+    subpath's start)."""
+    out: list[tuple[str, list[tuple[float, float]]]] = []
+    shape, pts = "", []
+    bezier = 0
+    for code, point in zip(kinds, points, strict=True):
+        kind = code & ~CLOSES
         if kind == raw.FPDF_SEGMENT_MOVETO:
             if shape:
-                out.append((shape, points))
-            shape, points, bezier = "m", [point], 0
+                out.append((shape, pts))
+            shape, pts, bezier = "m", [point], 0
         elif kind == raw.FPDF_SEGMENT_LINETO:
             shape, bezier = shape + "l", 0
-            points.append(point)
+            pts.append(point)
         elif kind == raw.FPDF_SEGMENT_BEZIERTO:
             bezier += 1
             if bezier % 3:
                 continue  # a control point
             shape += "c"
-            points.append(point)
+            pts.append(point)
         else:
             raise pdfium.PdfiumError("Unknown path segment.")
-        if _segment_close(segment):
+        if code & CLOSES:
             shape += "h"
-            points.append(points[0])
+            pts.append(pts[0])
     if shape:
-        out.append((shape, points))
+        out.append((shape, pts))
     return out
 
 
@@ -186,10 +207,12 @@ def page_edges(page: pdfium.PdfPage, objects) -> list[dict]:
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
-    for handle, kind, matrix in objects:
-        if kind != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        for shape, pts in _subpaths(handle, matrix):
+    paths = [(handle, matrix) for handle, kind, matrix in objects if kind == raw.FPDF_PAGEOBJ_PATH]
+    walked = native.segments([(h.value or 0, m) for h, m in paths])
+    if walked is None:
+        walked = [_segments(handle, matrix) for handle, matrix in paths]
+    for kinds, points in walked:
+        for shape, pts in _subpaths(kinds, points):
             _edges_of(shape, pts, height, lines, rects, curves)
     return lines + rects + curves
 
