@@ -565,7 +565,8 @@ SEGMENTS = tuple(
     for f in (raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint,
               raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose)
 )  # fmt: skip
-UNKNOWN_SEGMENT = 15  # a type PDFium gives that the reader does not know
+UNKNOWN_SEGMENT = 15  # a segment's type PDFium gives that the reader does not know
+CLOSES = 16  # added to a segment's type where it closes its subpath
 
 
 def segments(paths: Sequence[tuple[int, tuple]]) -> list[tuple[list[int], list[tuple[float, float]]]] | None:

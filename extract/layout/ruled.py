@@ -20,6 +20,7 @@ import pypdfium2.raw as raw
 
 from extract.layout import native
 from extract.layout.lines import TableGrid
+from extract.layout.native import CLOSES, UNKNOWN_SEGMENT
 from extract.layout.pdfium import unchecked
 
 _count_segments = unchecked(raw.FPDFPath_CountSegments, ctypes.c_int)
@@ -68,9 +69,6 @@ def _matrix(handle: ctypes.c_void_p) -> tuple:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-CLOSES = 16  # added to a segment's type where it closes its subpath (extract.layout.native)
-
-
 def _segments(handle: ctypes.c_void_p, matrix: tuple) -> tuple[list[int], list[tuple[float, float]]]:
     """The path's segments one call at a time (without the C helper): kinds as
     native.segments gives them, and points in page space."""
@@ -89,7 +87,8 @@ def _segments(handle: ctypes.c_void_p, matrix: tuple) -> tuple[list[int], list[t
         if not _segment_point(segment, ctypes.byref(x), ctypes.byref(y)):
             raise pdfium.PdfiumError("Failed to read a path segment.")
         kind = _segment_type(segment)
-        kinds.append((kind if 0 <= kind < 15 else 15) | (CLOSES if _segment_close(segment) else 0))
+        known = kind if 0 <= kind < UNKNOWN_SEGMENT else UNKNOWN_SEGMENT
+        kinds.append(known | (CLOSES if _segment_close(segment) else 0))
         points.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
     return kinds, points
 
