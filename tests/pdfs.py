@@ -403,3 +403,52 @@ def table_of_stroked_boxes(path: Path) -> Path:
         [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
          _page(2, 4, 5), _stream(content), _FONT],
     )  # fmt: skip
+
+
+def _box_font(signs: str, character_map: bool) -> bytes:
+    """A TrueType font made here (fontTools): one box-shaped glyph per sign, in the order of
+    `signs`, with or without the font's own character map."""
+    import io
+
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    pen = TTGlyphPen(None)
+    for x, y in ((50, 0), (50, 500), (450, 500), (450, 0)):
+        (pen.lineTo if x != 50 or y != 0 else pen.moveTo)((x, y))
+    pen.closePath()
+    glyph = pen.glyph()
+    names = [".notdef"] + [f"g{i}" for i in range(len(signs))]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(c): f"g{i}" for i, c in enumerate(signs)} if character_map else {})
+    builder.setupGlyf({name: glyph for name in names})
+    builder.setupHorizontalMetrics({name: (500, 50) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Boks", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+def embedded_font_without_to_unicode(path: Path, character_map: bool = True) -> Path:
+    """A page set in an embedded TrueType font, Identity-H, with no ToUnicode map: the text is
+    glyph numbers. PDFium gives them as signs; pdfminer decodes them by the font's own character
+    map where it has one (without, neither reader can)."""
+    text = "Referat fra styremøtet 12.03.2024. Saken ble vedtatt. Styret godkjente budsjettet."
+    signs = "".join(sorted(set(text)))
+    font = _box_font(signs, character_map)
+    glyphs = b"".join(b"%04x" % (signs.index(c) + 1) for c in text)
+    return _raw_pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _page(2, 4, 5),
+         _stream(b"BT /F1 11 Tf 72 700 Td <" + glyphs + b"> Tj ET"),
+         b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Boks /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Boks /CIDSystemInfo << /Registry (Adobe) "
+         b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 500 >>",
+         b"<< /Type /FontDescriptor /FontName /ABCDEF+Boks /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 "
+         b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
+         _stream(font, b"/Length1 %d " % len(font))],
+    )  # fmt: skip

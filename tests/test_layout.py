@@ -196,3 +196,23 @@ def test_a_table_drawn_as_stroked_boxes_is_read_as_a_table(tmp_path, backend):
         (True, ["Ola Hansen", "Varamedlem"]),
         (False, ["Under tabellen."]),
     ]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_an_embedded_font_without_a_to_unicode_map_is_read_by_its_own_character_map(tmp_path, backend):
+    """PDFium gives such a font's glyph numbers, which print as signs ("# % # $%(# +%"); the page
+    is read by pdfminer instead, which decodes them by the font's own character map."""
+    path = pdfs.embedded_font_without_to_unicode(tmp_path / "uten-tounicode.pdf")
+    (page,) = read_document(path, backend=backend, ocr=False)
+    assert page.needs_ocr is None
+    assert [ln.text for ln in page.lines] == [
+        "Referat fra styremøtet 12.03.2024. Saken ble vedtatt. Styret godkjente budsjettet."
+    ]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_glyph_numbers_no_reader_can_decode_send_the_page_to_ocr(tmp_path, backend):
+    path = pdfs.embedded_font_without_to_unicode(tmp_path / "uten-tegnkart.pdf", character_map=False)
+    (page,) = read_document(path, backend=backend, ocr=False)
+    assert page.needs_ocr == "text layer is garbage (a broken font map)"
+    assert page.lines == []

@@ -29,3 +29,14 @@ def test_text_in_capitals_and_in_other_languages_is_not_garbage():
     assert not is_garbage("SAKSLISTE FOR MØTET I FORMANNSKAPET. GODKJENNING AV INNKALLING OG SAKSLISTE. " * 2)
     assert not is_garbage("Die Sitzung des Vorstands wurde um zehn Uhr eröffnet und der Haushalt beschlossen. " * 2)
     assert not is_garbage(MINUTES)
+
+
+def test_a_text_layer_of_signs_without_letters_is_garbage_but_leaders_and_rules_are_not():
+    """An embedded font without a character map read by glyph number can give printable signs
+    and no letter at all ("# % # $%(# +% …"): that is a text layer that does not decode, not an
+    empty page. Dot leaders and typed rules have no letters either and are text."""
+    signs = "# % # $%(# +% % ' % %% %(# % ! % & $ %% % # % # $%(# +%"
+    assert ocr_reason(signs, images=0) == "text layer is garbage (a broken font map)"
+    assert ocr_reason("_" * 40 + " " + "." * 60 + " – — …", images=0) is None
+    assert ocr_reason("Side 3", images=0) is None
+    assert ocr_reason("Side 3", images=1) == "no text layer"

@@ -56,7 +56,7 @@ def same_tables(found, expected) -> bool:
 @pytest.mark.parametrize("path", corpus_pdfs(), ids=lambda p: p.name)
 def test_every_page_reads_the_same_words_rules_and_borders(path):
     pdf = pdfium.PdfDocument(str(path))
-    tables = fast._Tables(path, None)
+    tables = fast._Pdfminer(path, None)
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -82,7 +82,7 @@ def test_every_file_gives_the_same_json(monkeypatch):
     monkeypatch.setattr(fast, "page_words", reference.page_words)
     monkeypatch.setattr(fast, "page_paths", reference.page_paths)
     monkeypatch.setattr(fast, "_paths_only_layout", lambda pdf, page: page.layout)
-    monkeypatch.setattr(fast, "_tables_of", lambda page, index, tables: tables.find(index))
+    monkeypatch.setattr(fast, "_tables_of", lambda page, index, tables: tables.tables(index))
     old = [json.dumps(extract_pdf(p, ocr=False).to_dict(), sort_keys=True) for p in paths]
     for path, a, b in zip(paths, new, old, strict=True):
         assert a == b, path.name

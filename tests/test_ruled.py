@@ -44,7 +44,7 @@ def test_a_path_pdfium_cannot_give_falls_back_to_pdfplumber(tmp_path, monkeypatc
 
     monkeypatch.setattr(ruled, "find_tables", broken)
     pdf = pdfium.PdfDocument(str(path))
-    tables = reader._Tables(path, None)
+    tables = reader._Pdfminer(path, None)
     try:
         assert same_tables(reader._tables_of(pdf[0], 0, tables), page_tables(path, 0))
     finally:

@@ -24,7 +24,7 @@ from extract.layout.lines import TableGrid, build_lines, is_bold_font
 from extract.layout.native import page_chars
 from extract.layout.native import paths as paths_in_c
 from extract.layout.native import words as words_in_c
-from extract.layout.quality import ocr_reason
+from extract.layout.quality import GARBLED, MIN_TEXT_CHARS, ocr_reason
 from models.layout import Page, Word
 
 log = logging.getLogger(__name__)
@@ -348,19 +348,26 @@ def _paths_only_layout(pdf, page):
     return device.get_result()
 
 
-class _Tables:
-    """pdfplumber's table finder, opened only when a page may hold a table."""
+class _Pdfminer:
+    """pdfplumber's (pdfminer's) reading of the file, opened only when a page needs it: its table
+    finder for a page that may hold a table, and the whole page where PDFium's text does not
+    decode (pdfminer reads an embedded TrueType font's own character map, PDFium gives glyph
+    numbers). After a page pdfminer cannot decode either, it is not asked for others."""
 
     def __init__(self, path: Path, password: str | None):
         self.path, self.password, self.pdf = path, password, None
+        self.decodes = True
 
-    def find(self, index: int) -> list[TableGrid]:
+    def _open(self):
         import pdfplumber
 
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(self.path, password=self.password or "")
+        return self.pdf
+
+    def tables(self, index: int) -> list[TableGrid]:
         try:
-            if self.pdf is None:
-                self.pdf = pdfplumber.open(self.path, password=self.password or "")
-            page = self.pdf.pages[index]
+            page = self._open().pages[index]
             page._layout = _paths_only_layout(self.pdf, page)  # the layout pdfplumber would make, less text
             grids = [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in page.find_tables()]
             page.close()
@@ -369,12 +376,30 @@ class _Tables:
             log.info("%s page %d: no table structure (%s)", self.path.name, index + 1, exc)
             return []
 
+    def page(self, index: int) -> Page | None:
+        """pdfminer's page where its text decodes, else None."""
+        from extract.layout.pdf import read_page
+
+        if not self.decodes:
+            return None
+        try:
+            plumbed = self._open().pages[index]
+            read = read_page(plumbed, index + 1)
+            plumbed.close()
+        except Exception as exc:  # pdfminer cannot read it: the page keeps PDFium's reading
+            log.info("%s page %d: pdfminer cannot read it (%s)", self.path.name, index + 1, exc)
+            read = None
+        if read is None or read.needs_ocr or not any(line.text for line in read.lines):
+            self.decodes = False
+            return None
+        return read
+
     def close(self) -> None:
         if self.pdf is not None:
             self.pdf.close()
 
 
-def _tables_of(page: pdfium.PdfPage, index: int, tables: _Tables) -> list[TableGrid]:
+def _tables_of(page: pdfium.PdfPage, index: int, tables: _Pdfminer) -> list[TableGrid]:
     """The page's ruled tables: from PDFium's paths (extract.layout.ruled), or by pdfplumber's
     parse of the page where pdfminer would set its coordinates up differently or PDFium
     cannot give a path's segments."""
@@ -386,7 +411,7 @@ def _tables_of(page: pdfium.PdfPage, index: int, tables: _Tables) -> list[TableG
             return ruled.find_tables(page, ruled.with_matrices(_objects(handle)))
         except Exception as exc:  # a path PDFium cannot give, or one the finder chokes on: pdfplumber's turn
             log.info("page %d: tables by pdfplumber (%s: %s)", index + 1, type(exc).__name__, exc)
-    return tables.find(index)
+    return tables.tables(index)
 
 
 def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument:
@@ -415,11 +440,25 @@ def _declares_encryption(path: Path, block: int = 1 << 20) -> bool:
     return False
 
 
+def _control_codes(page: pdfium.PdfPage) -> bool:
+    """Whether most of the page's characters are control codes: the glyph numbers of an embedded
+    font without a character map fall there, and word making drops them, so that the page
+    would look all but empty. Asked only of pages with few characters left."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range() if textpage.count_chars() >= MIN_TEXT_CHARS else ""
+    finally:
+        textpage.close()
+    codes = sum(1 for c in text if c < " " and c not in "\r\n\t")
+    written = sum(1 for c in text if c not in " \r\n\t\u00a0")
+    return codes >= MIN_TEXT_CHARS and codes > 0.5 * written
+
+
 def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
     """Pages of a PDF as lines; a page whose text layer is missing or garbage is flagged for OCR."""
     path = Path(path)
     pdf = open_document(path, password)
-    tables = _Tables(path, password)
+    tables = _Pdfminer(path, password)
     pages = []
     try:
         count = len(pdf)
@@ -433,6 +472,13 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             words, chars = page_words(page)
             rules, horizontal, vertical, images = page_paths(page)
             reason = ocr_reason(" ".join(w.text for w in words), images)
+            if reason != GARBLED and chars < 4 * MIN_TEXT_CHARS and _control_codes(page):
+                reason = GARBLED  # a text layer of glyph numbers, which word making drops
+            if reason == GARBLED and (decoded := tables.page(index)) is not None:
+                decoded.rescan = bool(images) and invisible_text(page)
+                pages.append(decoded)
+                page.close()
+                continue
             if reason:
                 words = []  # garbage would only pollute the search
             grids = _tables_of(page, index, tables) if _may_hold_table(horizontal, vertical) and words else []

@@ -75,11 +75,26 @@ def is_garbage(text: str) -> bool:
     return _shifted(text, letters)
 
 
+NO_TEXT_LAYER = "no text layer"
+GARBLED = "text layer is garbage (a broken font map)"
+# What typesetting prints without letters: dot leaders, typed rules, dashes, bullets.
+_FILL = re.compile(r"[\s._\-–—…=*·•|/]+")
+
+
 def ocr_reason(text: str, images: int) -> str | None:
     """Why the page must be read by OCR, or None when its text layer will do."""
     letters = sum(map(str.isalnum, text))
     if letters < MIN_TEXT_CHARS:
-        return "no text layer" if images else None  # an empty page needs nothing
+        if _signs_only(text):
+            return GARBLED
+        return NO_TEXT_LAYER if images else None  # an empty page needs nothing
     if is_garbage(text):
-        return "text layer is garbage (a broken font map)"
+        return GARBLED
     return None
+
+
+def _signs_only(text: str) -> bool:
+    """A page's worth of signs and hardly a letter ("# % # $%(# +%"): glyph numbers of a font
+    without a character map that fall on printable signs, once leaders and rules are left out."""
+    signs = _FILL.sub("", text)
+    return len(signs) >= MIN_TEXT_CHARS and sum(map(str.isalnum, signs)) < 0.3 * len(signs)
