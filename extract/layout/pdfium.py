@@ -399,7 +399,7 @@ class _Pdfminer:
             self.pdf.close()
 
 
-def _tables_of(page: pdfium.PdfPage, index: int, tables: _Pdfminer) -> list[TableGrid]:
+def _tables_of(page: pdfium.PdfPage, index: int, pdfminer: _Pdfminer) -> list[TableGrid]:
     """The page's ruled tables: from PDFium's paths (extract.layout.ruled), or by pdfplumber's
     parse of the page where pdfminer would set its coordinates up differently or PDFium
     cannot give a path's segments."""
@@ -411,7 +411,7 @@ def _tables_of(page: pdfium.PdfPage, index: int, tables: _Pdfminer) -> list[Tabl
             return ruled.find_tables(page, ruled.with_matrices(_objects(handle)))
         except Exception as exc:  # a path PDFium cannot give, or one the finder chokes on: pdfplumber's turn
             log.info("page %d: tables by pdfplumber (%s: %s)", index + 1, type(exc).__name__, exc)
-    return tables.tables(index)
+    return pdfminer.tables(index)
 
 
 def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument:
@@ -458,7 +458,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
     """Pages of a PDF as lines; a page whose text layer is missing or garbage is flagged for OCR."""
     path = Path(path)
     pdf = open_document(path, password)
-    tables = _Pdfminer(path, password)
+    pdfminer = _Pdfminer(path, password)
     pages = []
     try:
         count = len(pdf)
@@ -474,14 +474,14 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             reason = ocr_reason(" ".join(w.text for w in words), images)
             if reason != GARBLED and chars < 4 * MIN_TEXT_CHARS and _control_codes(page):
                 reason = GARBLED  # a text layer of glyph numbers, which word making drops
-            if reason == GARBLED and (decoded := tables.page(index)) is not None:
+            if reason == GARBLED and (decoded := pdfminer.page(index)) is not None:
                 decoded.rescan = bool(images) and invisible_text(page)
                 pages.append(decoded)
                 page.close()
                 continue
             if reason:
                 words = []  # garbage would only pollute the search
-            grids = _tables_of(page, index, tables) if _may_hold_table(horizontal, vertical) and words else []
+            grids = _tables_of(page, index, pdfminer) if _may_hold_table(horizontal, vertical) and words else []
             rescan = bool(images and words) and invisible_text(page)
             pages.append(
                 Page(
@@ -497,6 +497,6 @@ def read_pdf(path: str | Path, password: str | None = None) -> list[Page]:
             )
             page.close()
     finally:
-        tables.close()
+        pdfminer.close()
         pdf.close()
     return pages
