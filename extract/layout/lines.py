@@ -197,7 +197,7 @@ def build_lines(
     for grid in grids:
         lines.extend(_table_lines(page, grid, [w for w in words if _center_in(w, grid.bbox)], taken))
     # a word in a table's box that no cell holds (where a row has no cell) is kept as text
-    free = [w for w in words if id(w) not in taken] if taken else list(words)
+    free = [w for w in words if id(w) not in taken]
     lines.extend(_text_line(page, row) for row in group_rows(free))
     for x0, x1, y in rules:
         if any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
