@@ -269,7 +269,7 @@ def _read_image(image, number: int, dpi: int) -> tuple[list[Line], float]:
     width, height = gray.shape[1] * scale, gray.shape[0] * scale
     horizontal = [(x0 * scale, x1 * scale, y * scale) for x0, x1, y in drawn.horizontal]
     vertical = [(x * scale, y0 * scale, y1 * scale) for x, y0, y1 in drawn.vertical]
-    grids = ruled.tables_from_lines(horizontal, vertical, width, height) if words else []
+    grids = ruled.tables_from_lines(horizontal, vertical, height) if words else []
     rules = [h for h in horizontal if h[1] - h[0] >= MIN_RULE_SHARE * width]
     confidences = [float(c) for c in _CONFIDENCE.findall(hocr)]
     mean = sum(confidences) / len(confidences) if confidences else 0.0

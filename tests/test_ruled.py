@@ -49,3 +49,20 @@ def test_a_path_pdfium_cannot_give_falls_back_to_pdfplumber(tmp_path, monkeypatc
         assert same_tables(reader._tables_of(pdf[0], 0, tables), page_tables(path, 0))
     finally:
         tables.close()
+
+
+def test_reading_ruled_tables_with_pdfium_never_imports_pdfplumber(tmp_path):
+    """The tables come from extract.layout.grids: a run of the PDFium reader pays for neither
+    pdfplumber's import nor its finder, and still reads its tables."""
+    import subprocess
+    import sys
+
+    path = pdfs.ruled_grids(tmp_path / "grids.pdf")
+    script = (
+        "import sys; from pathlib import Path; from extract.layout.pdfium import read_pdf; "
+        f"pages = read_pdf(Path({str(path)!r})); "
+        "print(sum(line.table for line in pages[0].lines), "
+        "'pdfplumber' in sys.modules, 'pdfminer' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["3", "False", "False"]  # the three rows of the table with text

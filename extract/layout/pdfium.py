@@ -1,9 +1,10 @@
 """The pypdfium2 backend: words with size and weight from PDFium, an order of magnitude faster
 than pdfminer, and more forgiving of damaged files.
 
-PDFium gives characters, fonts and vector paths; ruled tables are found by pdfplumber's table
-finder on edges made from PDFium's paths (extract.layout.ruled), only on the pages whose paths
-could form a table. The result goes through the same pure functions as the pdfplumber backend.
+PDFium gives characters, fonts and vector paths; ruled tables are found as pdfplumber's table
+finder finds them (extract.layout.grids) on edges made from PDFium's paths (extract.layout.ruled),
+only on the pages whose paths could form a table. The result goes through the same pure
+functions as the pdfplumber backend.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""Ruled tables from PDFium's own vector paths, found by pdfplumber's table finder.
+"""Ruled tables from PDFium's own vector paths, found as pdfplumber's table finder finds them.
 
-The finder (pdfplumber.table) works on edges: the sides of drawn lines, rectangles and curves,
-as pdfplumber makes them from pdfminer's reading of the page. Parsing the page again with
-pdfminer for them cost more than reading all its words with PDFium; here the same edges are
-made from the path objects PDFium has already parsed, following pdfminer's rules for what a
-path is (its subpaths; a line, a rectangle or a curve; the redundant last point of a closed
-path dropped) and pdfplumber's for the edges of each. Pages whose coordinates pdfminer sets
-up differently (rotated, a media box not at the origin, a crop box) are left to pdfplumber.
+The finder (pdfplumber.table; extract.layout.grids gives its tables) works on edges: the sides
+of drawn lines, rectangles and curves, as pdfplumber makes them from pdfminer's reading of the
+page. Parsing the page again with pdfminer for them cost more than reading all its words with
+PDFium; here the same edges are made from the path objects PDFium has already parsed, following
+pdfminer's rules for what a path is (its subpaths; a line, a rectangle or a curve; the redundant
+last point of a closed path dropped) and pdfplumber's for the edges of each. Pages whose
+coordinates pdfminer sets up differently (rotated, a media box not at the origin, a crop box)
+are left to pdfplumber.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extract.layout import native
+from extract.layout.grids import find_grids
 from extract.layout.lines import TableGrid
 from extract.layout.native import CLOSES, UNKNOWN_SEGMENT
 from extract.layout.pdfium import unchecked
@@ -29,14 +31,6 @@ _segment_point = unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
 _segment_type = unchecked(raw.FPDFPathSegment_GetType, ctypes.c_int)
 _segment_close = unchecked(raw.FPDFPathSegment_GetClose, ctypes.c_int)
 _object_matrix = unchecked(raw.FPDFPageObj_GetMatrix, ctypes.c_int)
-
-
-class _Edges:
-    """What pdfplumber's TableFinder asks of a page with the "lines" strategies: its edges."""
-
-    def __init__(self, edges: list[dict], width: float, height: float) -> None:
-        self.edges = edges
-        self.bbox = (0, 0, width, height)
 
 
 def plain_geometry(page: pdfium.PdfPage) -> bool:
@@ -219,28 +213,19 @@ def page_edges(page: pdfium.PdfPage, objects) -> list[dict]:
 def find_tables(page: pdfium.PdfPage, objects) -> list[TableGrid]:
     """The ruled tables pdfplumber finds on the page, from PDFium's paths. `objects`: (handle,
     type, matrix to page space) of every page object, forms' objects included."""
-    return _grids(page_edges(page, objects), page.get_width(), page.get_height())
-
-
-def _grids(edges: list[dict], width: float, height: float) -> list[TableGrid]:
-    """The tables pdfplumber's finder makes of the edges, as the line builder takes them."""
-    from pdfplumber.table import TableFinder
-
-    finder = TableFinder(_Edges(edges, width, height))
-    return [TableGrid(bbox=t.bbox, rows=[list(r.cells) for r in t.rows]) for t in finder.tables]
+    return find_grids(page_edges(page, objects))
 
 
 def tables_from_lines(
     horizontal: list[tuple[float, float, float]],
     vertical: list[tuple[float, float, float]],
-    width: float,
     height: float,
 ) -> list[TableGrid]:
     """The ruled tables pdfplumber finds among drawn lines given in points from the top:
     horizontal (x0, x1, y) and vertical (x, top, bottom), as a scanned page's image gives them."""
     edges = [_box(x0, height - y, x1, height - y, height, "line") for x0, x1, y in horizontal]
     edges += [_box(x, height - bottom, x, height - top, height, "line") for x, top, bottom in vertical]
-    return _grids(edges, width, height)
+    return find_grids(edges)
 
 
 def with_matrices(objects) -> list[tuple[ctypes.c_void_p, int, tuple]]:
