@@ -176,7 +176,7 @@ class Pool:
         self.slots: list[_Worker] = []
         self.loader: threading.Thread | None = None  # loads spaCy, from the first case text that needs it
         self.searched = 0  # case texts searched for names by this pool
-        preload()
+        preload(backend)
 
     def __enter__(self) -> Pool:
         return self

@@ -58,15 +58,16 @@ def _backend(name: str):
     return pdf
 
 
-def preload() -> None:
-    """Import both readers (pdfplumber's table finder serves both) and the C helper: done once
-    in the parent, every forked worker starts with them instead of loading them per file.
-    spaCy is not among them: workers never need it; their pool loads it for the first case text
-    that can hold a name (extract.isolate.Pool)."""
+def preload(backend: str = DEFAULT_BACKEND) -> None:
+    """Import the run's reader and the C helper: done once in the parent, every forked worker
+    starts with them instead of loading them per file. The other reader, which takes over a
+    file the first cannot open, is imported where that happens (pdfplumber costs as much to
+    import as reading a few short PDFs with PDFium). spaCy is not among them either: workers
+    never need it; their pool loads it for the first case text that can hold a name
+    (extract.isolate.Pool)."""
     from extract.layout.native import helper
 
-    for name in BACKENDS:
-        _backend(name)
+    _backend(backend)
     helper()  # compiled (once per machine) and loaded before the workers fork
 
 
