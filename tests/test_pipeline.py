@@ -99,3 +99,23 @@ def test_every_printed_vote_of_the_corpora_is_read(genre_corpus: Path, dev_corpu
         if votes:
             found[path.stem] = votes
     assert found == CORPUS_VOTES
+
+
+def test_a_pool_imports_only_the_reader_it_runs():
+    """The parent imports what every forked worker needs before it forks: for a PDFium run that
+    is not pdfplumber, which a worker imports only for a file PDFium cannot open."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from extract.pipeline import preload; preload(sys.argv[1]); "
+        "print('pypdfium2' in sys.modules, 'pdfplumber' in sys.modules)"
+    )
+    runs = {
+        backend: subprocess.run(
+            [sys.executable, "-c", script, backend], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for backend in ("pdfium", "pdfplumber")
+    }
+    assert runs["pdfium"] == ["True", "False"]
+    assert runs["pdfplumber"][1] == "True"
