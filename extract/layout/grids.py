@@ -103,7 +103,7 @@ def _joined(edges: list[_Edge], grow) -> list[_Edge]:
 
 def _crossings(vertical: list[_Edge], horizontal: list[_Edge]) -> dict[Point, tuple[set[Box], set[Box]]]:
     """Each point where a vertical and a horizontal edge meet, with the boxes of the vertical
-    and of the horizontal edges through it."""
+    and of the horizontal edges through it (two edges with one box are one line to the finder)."""
     crossings: dict[Point, tuple[set[Box], set[Box]]] = {}
     for x, x1, top, bottom, _ in vertical:
         v_box = (x, top, x1, bottom)
@@ -123,14 +123,11 @@ def _cells(crossings: dict[Point, tuple[set[Box], set[Box]]]) -> list[Box]:
     crossing below it on one of its vertical edges, the first to its right on one of its
     horizontal edges, for which the fourth corner is a crossing joined to both."""
 
-    def vertical_link(p: Point, q: Point) -> bool:
+    def up_down(p: Point, q: Point) -> bool:  # p and q in one column share a vertical edge
         return not crossings[p][0].isdisjoint(crossings[q][0])
 
-    def horizontal_link(p: Point, q: Point) -> bool:
+    def across(p: Point, q: Point) -> bool:  # p and q in one row share a horizontal edge
         return not crossings[p][1].isdisjoint(crossings[q][1])
-
-    def linked(p: Point, q: Point) -> bool:
-        return (p[0] == q[0] and vertical_link(p, q)) or (p[1] == q[1] and horizontal_link(p, q))
 
     points = sorted(crossings)
     columns: dict[float, list[Point]] = {}
@@ -150,17 +147,17 @@ def _cells(crossings: dict[Point, tuple[set[Box], set[Box]]]) -> list[Box]:
         below = columns[point[0]][column_index[point] + 1 :]
         right: list[Point] | None = None  # the crossings to the right joined to this one
         for under in below:
-            if not linked(point, under):
+            if not up_down(point, under):
                 continue
             if right is None:
-                right = [p for p in rows[point[1]][row_index[point] + 1 :] if linked(point, p)]
+                right = [p for p in rows[point[1]][row_index[point] + 1 :] if across(point, p)]
             corner = next(
                 (
                     (beside[0], under[1])
                     for beside in right
                     if (beside[0], under[1]) in crossings
-                    and linked((beside[0], under[1]), beside)
-                    and linked((beside[0], under[1]), under)
+                    and up_down((beside[0], under[1]), beside)
+                    and across((beside[0], under[1]), under)
                 ),
                 None,
             )
